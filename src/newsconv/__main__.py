@@ -1,0 +1,4 @@
+"""``python -m newsconv``: the same as the ``newsconv`` command."""
+from .cli import main
+
+main()
