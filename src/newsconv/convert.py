@@ -1,0 +1,46 @@
+"""One input to one output file: read, render, write atomically.  Shared by ``to-*`` and batch runs."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+from . import parse, render
+from .errors import OutputError
+from .model import Document
+from .options import RenderOptions
+from .output import default_output_path, write_atomic
+
+STDIO = "-"
+
+
+def read_source(path: str, *, source_format: Optional[str] = None, encoding: Optional[str] = None,
+                lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
+    """Parse the file at ``path``, or standard input for ``-``."""
+    if path == STDIO:
+        return parse(sys.stdin.buffer.read(), format=source_format or "txt", encoding=encoding, lang=lang, dir=dir)
+    return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir)
+
+
+def convert_file(path: str, to: str, output: Optional[str] = None, *, source_format: Optional[str] = None,
+                 encoding: Optional[str] = None, lang: Optional[str] = None, dir: Optional[str] = None,
+                 options: Optional[RenderOptions] = None) -> Optional[Path]:
+    """Convert one input to format ``to``; returns the path written (None for stdout)."""
+    target = _target(path, to, output)
+    document = read_source(path, source_format=source_format, encoding=encoding, lang=lang, dir=dir)
+    data = render(document, to, options)
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return None
+    write_atomic(target, data)
+    return target
+
+
+def _target(path: str, to: str, output: Optional[str]) -> Optional[Path]:
+    if output == STDIO or (output is None and path == STDIO):
+        return None
+    target = Path(output) if output else default_output_path(path, to)
+    if path != STDIO and target.exists() and target.resolve() == Path(path).resolve():
+        raise OutputError(f"{target}: refusing to overwrite the input")
+    return target
