@@ -1,0 +1,147 @@
+"""Recovering the cells of a table whose cell borders were flattened to single spaces.
+
+A pasted table often arrives as one line per row with every cell boundary turned into a
+plain space (the seed's "المحور الدور الروسي القطري").  No single line says where its cells
+end, so the split is decided for the whole block: every gap between two words gets a score
+from what the words are (a conjunction or an agreeing adjective continues a phrase; a
+preposition cannot end a cell; a number starts its own cell; a definite label followed by
+an indefinite verbal noun starts a description), and the block is accepted only when the
+rows agree on the same number of columns with clear boundaries.  Otherwise ``None``: the
+caller keeps the lines as paragraphs rather than invent cells.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*[%٪]?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
+_FUNCTION_WORDS = frozenset(
+    "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
+    "به بها له لها فيه فيها منه منها عليه عليها ما لا لم لن قد كما بعد قبل عند "
+    "از به با در برای که تا و یا این آن را "
+    "کے کی کا میں سے کو پر اور یا نے "
+    "של את עם על אל מן ו "
+    "the of and or in on at to for with by from a an as into "
+    "de du des la le les et ou à en au aux sur par pour un une dans avec".split())
+_ARABIC_DEFINITE = re.compile(r"^(?:و|ف|ب|ك)?(?:ال|لل)")
+_NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يات")
+
+MIN_ROWS = 3
+_MIN_MEAN_SCORE = 0.9
+
+
+def split_flat_table(lines: Sequence[str]) -> Optional[list[list[str]]]:
+    """The rows of cells of ``lines`` read as a flattened table, or None when unsure."""
+    if len(lines) < MIN_ROWS:
+        return None
+    rows = [line.split() for line in lines]
+    if any(len(words) < 2 for words in rows):
+        return None
+    return _numeric_columns(rows) or _label_description(rows)
+
+
+def _numeric_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
+    """Tables whose data rows end in the same number of numeric cells (label, figure, figure...)."""
+    tails = [_numeric_tail(words) for words in rows]
+    data_tails = tails[1:] if tails[0] == 0 else tails
+    count = data_tails[0] if data_tails else 0
+    if count == 0 or any(t != count for t in data_tails) or len(data_tails) < MIN_ROWS - 1:
+        return None
+    if any(len(words) == count for words, tail in zip(rows, tails) if tail):
+        return None  # a row with no label: not this shape
+    table = [[" ".join(words[:-count])] + words[-count:] for words, tail in zip(rows, tails) if tail]
+    if tails[0] == 0:
+        header = _split_header(rows[0], count + 1)
+        if header is None:
+            return None
+        table.insert(0, header)
+    return table
+
+
+def _numeric_tail(words: list[str]) -> int:
+    count = 0
+    for word in reversed(words):
+        if not _NUMBER.match(word):
+            break
+        count += 1
+    return count
+
+
+def _split_header(words: list[str], columns: int) -> Optional[list[str]]:
+    """Group header words into ``columns`` cells at the best-scored gaps."""
+    if len(words) < columns:
+        return None
+    if len(words) == columns:
+        return list(words)
+    gaps = sorted(range(1, len(words)), key=lambda g: -_gap_score(words, g))[: columns - 1]
+    return _cut(words, sorted(gaps))
+
+
+def _label_description(rows: list[list[str]]) -> Optional[list[list[str]]]:
+    """Two-column tables of a short label and a longer description."""
+    cuts = [_best_gap(words) for words in rows]
+    scores = [score for _, score in cuts]
+    confident = sum(1 for s in scores if s > 0)
+    if sum(scores) / len(scores) < _MIN_MEAN_SCORE or confident < 0.75 * len(rows):
+        return None
+    if max(gap for gap, _ in cuts) > 6:
+        return None  # labels are short; a long first "cell" means this is prose
+    return [_cut(words, [gap]) for words, (gap, _) in zip(rows, cuts)]
+
+
+def _best_gap(words: list[str]) -> tuple[int, float]:
+    """The gap that best ends the label cell, with its score (a short label is preferred)."""
+    scored = [(gap, _gap_score(words, gap) - 0.25 * (gap - 1)) for gap in range(1, len(words))]
+    return max(scored, key=lambda item: item[1])
+
+
+def _gap_score(words: Sequence[str], gap: int) -> float:
+    """How likely a cell boundary lies between ``words[gap-1]`` and ``words[gap]``."""
+    before, after = words[gap - 1], words[gap]
+    score = 0.0
+    if before.lower() in _FUNCTION_WORDS or before.endswith((",", "،", "-", "–")):
+        score -= 3
+    if after.lower() in _FUNCTION_WORDS:
+        score -= 1.5
+    if after.startswith("وال"):
+        score -= 3
+    elif after.startswith("و") and len(after) > 3:
+        score -= 1
+    if _NUMBER.match(after) or _NUMBER.match(before):
+        score += 1.5
+    score += _arabic_phrase_score(before, after)
+    score += _latin_phrase_score(before, after)
+    if before.endswith(":"):
+        score += 2
+    return score
+
+
+def _arabic_phrase_score(before: str, after: str) -> float:
+    """Definiteness: an adjective agrees with its noun, a construct state joins an indefinite
+    noun to a definite one, and a definite label followed by an indefinite noun starts anew."""
+    before_definite = bool(_ARABIC_DEFINITE.match(before))
+    after_definite = bool(_ARABIC_DEFINITE.match(after))
+    if after_definite and after.endswith(_NISBA_ENDINGS):
+        return -2.0
+    if after_definite and not before_definite and _is_arabic(before):
+        return -2.0
+    if before_definite and not after_definite and _is_arabic(after) and after not in _FUNCTION_WORDS:
+        return 2.0
+    return 0.0
+
+
+def _latin_phrase_score(before: str, after: str) -> float:
+    if not (before[:1].isascii() and after[:1].isascii() and before[:1].isalpha() and after[:1].isalpha()):
+        return 0.0
+    if before[:1].islower() and after[:1].isupper():
+        return 1.5
+    return 0.0
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06FF" for ch in word)
+
+
+def _cut(words: Sequence[str], gaps: Sequence[int]) -> list[str]:
+    bounds = [0, *gaps, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]

@@ -1,0 +1,39 @@
+"""Hard-wrapped text: telling a line broken by a wrap from a line that ends a paragraph.
+
+An article wrapped at a fixed width has many lines close to that width; a line was broken
+by the wrap when the next line's first word would not have fitted on it.  The width is
+estimated once for the whole article, so a short title over a long paragraph is never
+mistaken for the paragraph's first line.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+MAX_WRAP_WIDTH = 130
+_MIN_WRAPPED_LINES = 3
+_SLACK = 3
+
+
+def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
+    """The width the article was hard-wrapped at, or None when it was not hard-wrapped.
+
+    ``runs`` are the runs of consecutive non-blank text lines.  Only lines followed by
+    another line of their run can be wrapped lines; they must cluster near one width.
+    """
+    candidates = [len(line) for run in runs for line in run[:-1]]
+    if len(candidates) < _MIN_WRAPPED_LINES:
+        return None
+    candidates.sort()
+    width = candidates[int(0.9 * (len(candidates) - 1))]
+    if width > MAX_WRAP_WIDTH or width < 30:
+        return None
+    near = sum(1 for n in candidates if 0.7 * width <= n <= width + _SLACK)
+    return width if near >= 0.6 * len(candidates) else None
+
+
+def continues(line: str, next_line: str, width: Optional[int]) -> bool:
+    """Whether ``next_line`` continues ``line``'s paragraph in text wrapped at ``width``."""
+    if width is None or not next_line:
+        return False
+    first_word = next_line.split(maxsplit=1)[0]
+    return len(line) + 1 + len(first_word) > width - _SLACK
