@@ -58,6 +58,7 @@ class _Loose:
     text: str
     lines: int
     first_line: bool = False
+    heading_candidate: bool = True
 
 
 
@@ -201,20 +202,30 @@ def _text_runs(lines: Sequence[Line]) -> list[list[str]]:
 
 
 def _split_text_run(run: Sequence[Line], width: Optional[int], first_line: bool) -> list:
-    """A run of unmarked lines: flattened tables where the rows agree, the rest reflowed."""
-    texts = [line.text for line in run]
+    """A run of unmarked lines: flattened tables where the rows agree, the rest reflowed.
+
+    Short lines that stand together but do not read as a table are paragraphs, never
+    headings: a heading stands alone.  A dash item inside a run is an aside and is glued
+    to the line before it.
+    """
+    texts = [line.source for line in run]
+    asides = [line.kind == ITEM for line in run]
     drafts: list = []
     start = 0
-    for table_start, table_end, rows in _flat_tables(texts, width, skip_first=first_line):
-        drafts.extend(_reflow(texts[start:table_start], width, first_line and start == 0))
-        drafts.append(_table(rows, _reads_as_header(rows)))
-        start = table_end
-    drafts.extend(_reflow(texts[start:], width, first_line and start == 0))
+    for stretch_start, stretch_end, rows in _short_stretches(texts, width, skip_first=first_line):
+        drafts.extend(_reflow(texts[start:stretch_start], asides[start:stretch_start], width, first_line and start == 0))
+        if rows:
+            drafts.append(_table(rows, _reads_as_header(rows)))
+        else:
+            drafts.extend(_Loose(_collapse(t), 1, heading_candidate=False) for t in texts[stretch_start:stretch_end])
+        start = stretch_end
+    drafts.extend(_reflow(texts[start:], asides[start:], width, first_line and start == 0))
     return drafts
 
 
-def _flat_tables(texts: Sequence[str], width: Optional[int], skip_first: bool):
-    """Yield (start, end, rows) for each stretch of short unpunctuated lines that reads as a table."""
+def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: bool):
+    """Yield (start, end, rows) for each stretch of three or more short unpunctuated lines:
+    rows are the table cells when the stretch reads as a flattened table, else None."""
     i = 1 if skip_first else 0
     while i < len(texts):
         end = i
@@ -222,11 +233,11 @@ def _flat_tables(texts: Sequence[str], width: Optional[int], skip_first: bool):
             end += 1
         stretch = texts[i:end]
         wrapped = width is not None and all(continues(a, b, width) for a, b in zip(stretch, stretch[1:]))
-        rows = None if wrapped else split_flat_table(stretch)
-        if rows is None and end - i >= 3:
-            log.warning("kept %d short lines as paragraphs: their table columns are unclear (\"%s\")",
-                        end - i, stretch[0][:40])
-        if rows:
+        if len(stretch) >= 3 and not wrapped:
+            rows = split_flat_table(stretch)
+            if rows is None:
+                log.warning("kept %d short lines as paragraphs: their table columns are unclear (\"%s\")",
+                            len(stretch), stretch[0][:40])
             yield i, end, rows
         i = max(end, i + 1)
 
@@ -236,14 +247,15 @@ def _table_like(text: str) -> bool:
             and not text.endswith(headings.SENTENCE_END) and not headings.is_dateline(text))
 
 
-def _reflow(texts: Sequence[str], width: Optional[int], first_line: bool) -> list:
-    """Join wrapped lines into paragraphs; each unwrapped line stands alone."""
+def _reflow(texts: Sequence[str], asides: Sequence[bool], width: Optional[int], first_line: bool) -> list:
+    """Join wrapped lines (and dash asides) into paragraphs; each unwrapped line stands alone."""
     drafts: list = []
     current: list[str] = []
     for index, text in enumerate(texts):
         current.append(text)
         following = texts[index + 1] if index + 1 < len(texts) else ""
-        if not continues(text, following, width):
+        glued = index + 1 < len(texts) and asides[index + 1]
+        if not (glued or continues(text, following, width)):
             drafts.append(_Loose(_collapse(" ".join(current)), len(current), first_line and len(drafts) == 0))
             current = []
     return drafts
@@ -284,7 +296,7 @@ def _decide_headings(drafts: Sequence) -> list[Block]:
 
 
 def _loose_block(draft: _Loose, previous: Optional[Block], has_next: bool) -> Block:
-    if draft.lines == 1:
+    if draft.lines == 1 and draft.heading_candidate:
         if draft.first_line and previous is None:
             return Heading(level=1, text=draft.text)
         if isinstance(previous, Heading) and previous.level == 1 and headings.looks_like_deck(draft.text):

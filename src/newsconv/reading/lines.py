@@ -5,6 +5,7 @@ a table is decided later by the block rules, which see the neighbours.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -31,7 +32,8 @@ class Line:
     """A classified line: ``kind``, its text without marker or indent, and what it carries.
 
     ``marker`` is the list style ("bullet:•", "number:arabic-indic:." ...) for items,
-    ``cells`` the split cells for table rows, ``level`` the markdown heading level.
+    ``cells`` the split cells for table rows, ``level`` the markdown heading level;
+    ``source`` is the whole line, marker included, for when a rule decides it is plain text.
     """
 
     kind: str
@@ -41,6 +43,7 @@ class Line:
     cells: tuple[str, ...] = ()
     level: int = 0
     number: Optional[int] = None
+    source: str = ""
 
     @property
     def numerals(self) -> Optional[str]:
@@ -49,6 +52,10 @@ class Line:
 
 def classify(raw: str) -> Line:
     """Classify one line of text (without its line end)."""
+    return dataclasses.replace(_classify(raw), source=raw.strip())
+
+
+def _classify(raw: str) -> Line:
     stripped = raw.strip()
     indent = len(raw) - len(raw.lstrip())
     if not stripped:
