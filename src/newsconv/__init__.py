@@ -25,12 +25,13 @@ Source = Union[str, bytes, os.PathLike]
 
 
 def parse(source: Source, *, format: Optional[str] = None, encoding: Optional[str] = None,
-          lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
+          lang: Optional[str] = None, dir: Optional[str] = None, name: str = "<input>") -> Document:
     """Read an article into the document model.
 
     ``source`` is a path (``pathlib.Path`` or any ``os.PathLike``: the format comes from its
     extension unless ``format`` is given), raw ``bytes``, or article text as ``str``.
-    ``lang``/``dir`` override what the letters say.  Raises a NewsconvError subclass on bad input.
+    ``lang``/``dir`` override what the letters say; ``name`` is what error messages call a bytes
+    or text source (a path names itself).  Raises a NewsconvError subclass on bad input.
     """
     from . import reading
 
@@ -40,7 +41,8 @@ def parse(source: Source, *, format: Optional[str] = None, encoding: Optional[st
                                       encoding=encoding, name=name)
     else:
         data = source.encode("utf-8") if isinstance(source, str) else source
-        document = reading.read_bytes(data, format or "txt", encoding=None if isinstance(source, str) else encoding)
+        document = reading.read_bytes(data, format or "txt", encoding=None if isinstance(source, str) else encoding,
+                                      name=name)
     return override(document, lang=lang, dir=dir)
 
 
