@@ -10,9 +10,11 @@ import os
 import sys
 
 import click
+from click.shell_completion import CompletionItem
 
 from . import __version__
 from .errors import NewsconvError
+from .writers import WRITERS
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -57,7 +59,9 @@ def _configure_logging(quiet: bool = False) -> None:
 
 @click.group(cls=NewsconvGroup, context_settings={"help_option_names": ["-h", "--help"]},
              epilog="Examples:\n\n\b\n  newsconv parse article.txt --json\n  newsconv to-pdf article.txt -o out.pdf\n"
-                    "  newsconv to-html article.txt --fragment -o -")
+                    "  newsconv to-html article.txt --fragment -o -\n  newsconv convert articles/ --to pdf,docx,html -O out\n"
+                    "\nShell completion (bash; zsh and fish likewise):\n\n\b\n"
+                    "  eval \"$(_NEWSCONV_COMPLETE=bash_source newsconv)\"")
 @click.version_option(__version__, prog_name="newsconv")
 def main() -> None:
     """Convert raw news articles (Arabic, Persian, Urdu, Hebrew, English, French) to HTML, DOCX and PDF."""
@@ -94,25 +98,34 @@ def parse_command(file, as_json, source_format, encoding, lang, direction):
         click.echo(outline(document))
 
 
+def render_options(func):
+    """Options every command that writes a document takes."""
+    for option in reversed([
+        click.option("--title", help="Document title for metadata (default: the article's title)."),
+        click.option("--author", help="Author for metadata."),
+        click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
+        click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+                     help="Paper size (PDF, DOCX)."),
+        click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
+        click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),
+    ]):
+        func = option(func)
+    return func
+
+
 def writer_command(fmt: str, summary: str):
     """Build the ``to-FMT`` command: the same options and behaviour for every writer."""
 
-    @click.argument("file")
+    @click.argument("file", type=click.Path())
     @click.option("-o", "--output", help=f"Output path (default: beside FILE with .{fmt}; - for stdout).")
     @input_options
-    @click.option("--title", help="Document title for metadata (default: the article's title).")
-    @click.option("--author", help="Author for metadata.")
-    @click.option("--date", help="Date for metadata (e.g. 2026-11-29).")
-    @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-                  help="Paper size (PDF, DOCX).")
-    @click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font.")
-    @click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX).")
-    def command(file, output, source_format, encoding, lang, direction, **render_options):
+    @render_options
+    def command(file, output, source_format, encoding, lang, direction, **rendering):
         from .convert import convert_file
         from .options import RenderOptions
 
         convert_file(file, fmt, output, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
-                     options=RenderOptions(**render_options))
+                     options=RenderOptions(**rendering))
 
     command.__doc__ = f"{summary}\n\nFILE is a .txt article, a model .json or an .html page; - reads stdin."
     return command
@@ -130,3 +143,93 @@ def _register_writer_commands() -> None:
 
 
 _register_writer_commands()
+
+
+class FormatList(click.ParamType):
+    """``pdf,docx,html``: one or more output formats, comma-separated."""
+
+    name = "formats"
+
+    def convert(self, value, param, ctx) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+        unknown = [f for f in formats if f not in WRITERS]
+        if unknown or not formats:
+            self.fail(f"{', '.join(unknown) or repr(value)}: not an output format (choose from {', '.join(WRITERS)})",
+                      param, ctx)
+        return formats
+
+    def shell_complete(self, ctx, param, incomplete):
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [CompletionItem(prefix + f) for f in WRITERS if f.startswith(last)]
+
+
+@main.command("convert", epilog="""Examples:
+
+\b
+  newsconv convert articles/ --to pdf,docx,html -O out      # out/ mirrors articles/
+  newsconv convert 'inbox/**/*.txt' --to pdf -j 4 --report run.json
+  newsconv convert articles/ --to pdf -O out --skip-existing # finish an interrupted run
+  cat article.txt | newsconv convert - --to html -O out     # writes out/stdin.html
+
+Exit status: 0 all converted (or skipped), 1 some input failed, 2 usage error, 130 interrupted.""")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=click.Path())
+@click.option("-t", "--to", "formats", required=True, type=FormatList(), help="Output formats, e.g. pdf,docx,html.")
+@click.option("-O", "--outdir", type=click.Path(file_okay=False),
+              help="Write outputs here, mirroring the input folders (default: beside each input).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--skip-existing", is_flag=True, help="Skip inputs whose every output exists and is newer.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report of every input.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings (errors and the summary stay).")
+@input_options
+@render_options
+def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, source_format, encoding, lang,
+                    direction, **rendering):
+    """Convert every INPUT to each format in parallel; one bad file never stops the batch.
+
+    An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
+    converted when named), a quoted glob, or - for stdin.  Outputs are written whole or not at all;
+    outputs that would overwrite an input or each other are reported and left alone.
+    """
+    from .batch import Conversion, plan, run, write_report
+    from .options import RenderOptions
+
+    _configure_logging(quiet)
+    conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
+    batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
+    with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console:
+        report = run(batch, conversion, jobs=jobs, on_result=console.show)
+    if report_path:
+        write_report(report, report_path)
+    click.echo(f"newsconv: {report.summary()}", err=True)
+    sys.exit(report.return_code)
+
+
+class _BatchConsole:
+    """Standard error during a batch: a line per error and warning, above a progress bar drawn
+    only for a person watching (a terminal, without --quiet)."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None if quiet or not sys.stderr.isatty() else click.progressbar(
+            length=total, label="converting", file=sys.stderr)
+
+    def __enter__(self) -> "_BatchConsole":
+        if self.bar:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar:
+            self.bar.__exit__(*exc_info)
+
+    def show(self, result) -> None:
+        lines = [f"newsconv: error: {result.error}"] if result.error else []
+        if not self.quiet:
+            lines += [f"newsconv: warning: {result.source}: {message}" for message in result.warnings]
+        for line in lines:
+            click.echo(f"\r\033[K{line}" if self.bar else line, err=True)  # erase the bar, print, redraw below
+        if self.bar:
+            self.bar.update(1)

@@ -13,6 +13,14 @@ def default_output_path(input_path: str | os.PathLike, fmt: str) -> Path:
     return Path(input_path).with_suffix(f".{fmt}")
 
 
+def make_parent(path: str | os.PathLike) -> None:
+    """Create the folder ``path`` goes in (and its parents), as a batch mirroring a tree under OUTDIR needs."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{Path(path).parent}: cannot create the folder ({exc.strerror or exc})") from None
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to a temporary file in the target's folder, then rename it into place.
 
