@@ -6,6 +6,7 @@ same families and look alike.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -52,3 +53,79 @@ def family_name(path: str) -> str:
     if not name:
         raise FontError(f"{path}: the font has no family name")
     return name
+
+
+def script_of_language(lang: str) -> str:
+    """The script a language is written in, as far as the bundled fonts care."""
+    if lang in ("ar", "fa", "ur", "ps", "ku", "sd", "ug"):
+        return ARABIC
+    if lang in ("he", "yi"):
+        return HEBREW
+    return LATIN
+
+
+def has_static_bold(script: str) -> bool:
+    """Whether the bundled face for ``script`` ships a real bold (the others are variable files
+    at their default, regular, instance: instancing Noto Serif with fontTools takes seconds)."""
+    return _BUNDLED.get(script, _BUNDLED[LATIN])[2] is not None
+
+
+def fallback_chain(lang: str, bold: bool = False, custom: Optional[str] = None) -> tuple[str, ...]:
+    """Font files in the order they are tried for a character: the newsroom's font, the
+    bundled face of the document's script, then the other bundled faces."""
+    first = script_of_language(lang)
+    scripts = [first] + [script for script in (ARABIC, LATIN, HEBREW) if script != first]
+    chain = [str(bundled_font(script, bold)) for script in scripts]
+    if custom:
+        chain.insert(0, str(usable_font_path(custom)))
+    return tuple(chain)
+
+
+def usable_font_path(path: str) -> Path:
+    """``path`` checked to be a TrueType-outline font newsconv can shape and embed; FontError otherwise."""
+    family_name(path)
+    with open(path, "rb") as handle:
+        magic = handle.read(4)
+    if magic == b"OTTO":
+        raise FontError(f"{path}: OpenType fonts with PostScript (CFF) outlines cannot be embedded in the PDF; "
+                        "use a TrueType-outline .ttf/.otf")
+    return Path(path)
+
+
+class FontCoverage:
+    """Chooses, for each character, the first font of a chain that has a glyph for it.
+
+    Spaces, digits, punctuation and marks stay in the font of the character before them
+    when it has them, so a run of Arabic keeps its own comma and digits instead of
+    switching face at every neutral character.
+    """
+
+    def __init__(self, codepoint_sets: list[frozenset[int]]):
+        self.codepoint_sets = codepoint_sets
+
+    def assign(self, text: str) -> tuple[list[int], set[str]]:
+        """The index in the chain of each character's font, and the characters no font covers."""
+        choices: list[int] = []
+        missing: set[str] = set()
+        previous = 0
+        for ch in text:
+            code = ord(ch)
+            if _inherits_font(ch) and code in self.codepoint_sets[previous] or _is_invisible(ch):
+                choices.append(previous)
+                continue
+            found = next((i for i, codes in enumerate(self.codepoint_sets) if code in codes), None)
+            if found is None:
+                missing.add(ch)
+                found = previous
+            choices.append(found)
+            previous = found
+        return choices, missing
+
+
+def _inherits_font(ch: str) -> bool:
+    return not ch.isalpha()
+
+
+def _is_invisible(ch: str) -> bool:
+    """Format characters (ZWNJ, ZWJ, bidi marks): HarfBuzz hides them in any font."""
+    return unicodedata.category(ch) == "Cf"

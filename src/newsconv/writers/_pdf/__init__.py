@@ -1,0 +1,1 @@
+"""The PDF writer's stages; see ``newsconv.writers.pdf``."""
