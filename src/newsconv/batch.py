@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import glob
-import itertools
 import json
 import logging
 import multiprocessing
@@ -272,11 +271,18 @@ def run(batch: Plan, conversion: Conversion, *, jobs: Optional[int] = None,
     """
     report = Report(conversion.formats)
     started = time.perf_counter()
+
+    def receive(result: Result) -> None:
+        report.results.append(result)
+        if on_result:
+            on_result(result)
+
     try:
-        for result in itertools.chain(batch.settled, _convert_all(batch.tasks, conversion, jobs or os.cpu_count() or 1)):
-            report.results.append(result)
-            if on_result:
-                on_result(result)
+        for result in batch.settled:
+            receive(result)
+        with _converting(batch.tasks, conversion, jobs or os.cpu_count() or 1) as results:
+            for result in results:
+                receive(result)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
@@ -288,13 +294,16 @@ def write_report(report: Report, path: str | os.PathLike) -> None:
     write_atomic(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-def _convert_all(tasks: tuple[Task, ...], conversion: Conversion, jobs: int) -> Iterator[Result]:
+@contextlib.contextmanager
+def _converting(tasks: tuple[Task, ...], conversion: Conversion, jobs: int) -> Iterator[Iterator[Result]]:
+    """The tasks' results as workers finish them; leaving the block (even by Ctrl-C) stops the workers."""
     if not tasks:
+        yield iter(())
         return
     _load_writers(conversion.formats)  # before forking, so every worker, recycled ones too, starts warm
     with multiprocessing.Pool(min(jobs, len(tasks)), initializer=_start_worker, initargs=(conversion,),
                               maxtasksperchild=TASKS_PER_WORKER) as pool:
-        yield from pool.imap_unordered(_convert, tasks)
+        yield pool.imap_unordered(_convert, tasks)
 
 
 def _load_writers(formats: Iterable[str]) -> None:

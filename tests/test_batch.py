@@ -1,0 +1,190 @@
+"""The batch library: finding inputs, naming outputs, settling conflicts, and the worker pool."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from newsconv import batch
+from newsconv.batch import CONVERTED, FAILED, SKIPPED, Conversion, find_sources, plan, run, write_report
+
+ARTICLE = "عنوان الخبر\n\nنص المقال الأول عن الاقتصاد.\n"
+HTML_ONLY = Conversion(formats=("html",))
+
+
+def make_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def statuses(report) -> dict[str, str]:
+    return {Path(r.source).name: r.status for r in report.results}
+
+
+def leftovers(root: Path) -> list[Path]:
+    """Temporary files write_atomic would leave if a write were cut short."""
+    return [p for p in root.rglob("*") if p.name.endswith(".part")]
+
+
+def test_a_folder_is_walked_for_articles_but_not_hidden_entries_models_or_the_output_folder(tmp_path):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE, "sub/b.html": "<p>x</p>", "sub/c.HTM": "<p>y</p>",
+                                "model.json": "{}", "notes.md": "x", ".hidden.txt": ARTICLE,
+                                ".git/d.txt": ARTICLE, "out/old.txt": ARTICLE})
+    sources, missing = find_sources([str(tmp_path / "in")], exclude=str(tmp_path / "in" / "out"))
+    assert [str(s.relative) for s in sources] == ["a.txt", "sub/b.html", "sub/c.HTM"]
+    assert missing == []
+
+
+def test_a_glob_names_its_matches_relative_to_its_fixed_part(tmp_path, monkeypatch):
+    make_tree(tmp_path, {"in/x/a.txt": ARTICLE, "in/y/a.txt": ARTICLE, "in/y/b.json": "{}"})
+    monkeypatch.chdir(tmp_path)
+    sources, _ = find_sources(["in/*/*.*"])
+    assert [(s.path, str(s.relative)) for s in sources] == [
+        ("in/x/a.txt", "x/a.txt"), ("in/y/a.txt", "y/a.txt"), ("in/y/b.json", "y/b.json")]
+
+
+def test_an_input_named_twice_is_converted_once_and_a_missing_one_is_a_failure(tmp_path, monkeypatch):
+    make_tree(tmp_path, {"a.txt": ARTICLE})
+    monkeypatch.chdir(tmp_path)
+    sources, missing = find_sources(["a.txt", "./a.txt", str(tmp_path / "a.txt"), "gone.txt", "*.docx"])
+    assert [s.path for s in sources] == ["a.txt"]
+    assert [(r.source, r.status, r.error) for r in missing] == [
+        ("gone.txt", FAILED, "gone.txt: no such file"), ("*.docx", FAILED, "*.docx: no such file")]
+
+
+def test_outputs_mirror_the_input_tree_under_outdir_or_sit_beside_each_input(tmp_path):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE, "sub/b.txt": ARTICLE})
+    conversion = Conversion(formats=("html", "pdf"))
+    mirrored = plan([str(tmp_path / "in")], conversion, outdir=str(tmp_path / "out"))
+    beside = plan([str(tmp_path / "in")], conversion)
+    assert [[str(p.relative_to(tmp_path)) for _, p in t.outputs] for t in mirrored.tasks] == [
+        ["out/a.html", "out/a.pdf"], ["out/sub/b.html", "out/sub/b.pdf"]]
+    assert [[str(p.relative_to(tmp_path)) for _, p in t.outputs] for t in beside.tasks] == [
+        ["in/a.html", "in/a.pdf"], ["in/sub/b.html", "in/sub/b.pdf"]]
+
+
+def test_inputs_that_would_write_the_same_output_both_fail_and_nothing_is_written(tmp_path):
+    make_tree(tmp_path, {"a.txt": ARTICLE, "a.html": "<h1>other</h1>"})
+    report = run(plan([str(tmp_path / "a.txt"), str(tmp_path / "a.html")], Conversion(formats=("docx",))),
+                 HTML_ONLY)
+    assert statuses(report) == {"a.txt": FAILED, "a.html": FAILED}
+    assert "would also be written from" in report.results[0].error
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path):
+    make_tree(tmp_path, {"page.html": "<h1>Page</h1><p>kept</p>"})
+    report = run(plan([str(tmp_path / "page.html")], HTML_ONLY), HTML_ONLY)
+    assert report.results[0].status == FAILED
+    assert "would overwrite the input" in report.results[0].error
+    assert (tmp_path / "page.html").read_text() == "<h1>Page</h1><p>kept</p>"
+
+
+def test_a_second_run_in_place_takes_earlier_html_outputs_for_outputs_not_articles(tmp_path):
+    make_tree(tmp_path, {"a.txt": ARTICLE, "b.txt": ARTICLE})
+    conversion = Conversion(formats=("html", "docx"))
+    first = run(plan([str(tmp_path)], conversion), conversion, jobs=1)
+    second = run(plan([str(tmp_path)], conversion), conversion, jobs=1)
+    assert first.return_code == second.return_code == 0
+    assert statuses(second) == {"a.txt": CONVERTED, "b.txt": CONVERTED}
+
+
+def test_skip_existing_redoes_only_what_is_missing_or_older_than_its_input(tmp_path):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE, "b.txt": ARTICLE, "c.txt": ARTICLE})
+    outdir = str(tmp_path / "out")
+    run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir), HTML_ONLY)
+    (tmp_path / "out" / "b.html").unlink()
+    newer = (tmp_path / "out" / "c.html").stat().st_mtime + 10
+    os.utime(tmp_path / "in" / "c.txt", (newer, newer))
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir, skip_existing=True), HTML_ONLY)
+    assert statuses(report) == {"a.txt": SKIPPED, "b.txt": CONVERTED, "c.txt": CONVERTED}
+    assert report.summary().startswith("2 converted, 0 failed, 1 skipped in ")
+
+
+def test_a_bad_input_fails_alone_with_its_name_and_leaves_no_file(tmp_path):
+    make_tree(tmp_path / "in", {"good.txt": ARTICLE, "empty.txt": "", "blank.txt": " \n\t\n"})
+    (tmp_path / "in" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=2)
+    assert statuses(report) == {"blank.txt": FAILED, "empty.txt": FAILED, "good.txt": CONVERTED,
+                                "image.txt": FAILED}
+    assert all(r.error.startswith(r.source + ": ") for r in report.results if r.status == FAILED)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.html"]
+    assert report.return_code == 1
+
+
+def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
+    def render(document, fmt, options):
+        if "boom" in document.blocks[0].text:
+            raise RuntimeError("writer bug")
+        return b"ok"
+
+    monkeypatch.setattr(batch, "render", render)  # workers are forked, so they inherit the patch
+    make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
+    report = run(plan([str(tmp_path)], HTML_ONLY), HTML_ONLY)
+    assert statuses(report) == {"boom.txt": FAILED, "fine.txt": CONVERTED}
+    assert any(r.error == f"{r.source}: internal error: RuntimeError: writer bug" for r in report.results)
+
+
+def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypatch):
+    def render(document, fmt, options):
+        logging.getLogger("newsconv").warning("drawn by process %d", os.getpid())
+        return b"ok"
+
+    monkeypatch.setattr(batch, "render", render)
+    monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)
+    make_tree(tmp_path, {f"{n}.txt": ARTICLE for n in range(6)})
+    report = run(plan([str(tmp_path)], HTML_ONLY), HTML_ONLY, jobs=1)
+    assert [len(r.warnings) for r in report.results] == [1] * 6
+    assert len({r.warnings[0] for r in report.results}) == 3
+
+
+def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_file(tmp_path):
+    make_tree(tmp_path / "in", {f"{n:03}.txt": ARTICLE * 20 for n in range(40)})
+    seen = []
+
+    def interrupt_after_three(result):
+        seen.append(result)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=2,
+                 on_result=interrupt_after_three)
+    assert report.interrupted and report.return_code == 130
+    assert len(report.results) == 3 and report.summary().endswith("(interrupted)")
+    assert leftovers(tmp_path) == []
+    assert all(p.read_bytes().rstrip().endswith(b"</html>") for p in (tmp_path / "out").iterdir())
+
+
+def test_the_report_lists_every_input_with_status_outputs_warnings_and_timings(tmp_path):
+    make_tree(tmp_path / "in", {"b.txt": ARTICLE, "a.txt": ""})
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY)
+    write_report(report, tmp_path / "report.json")
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert (data["converted"], data["failed"], data["skipped"], data["interrupted"]) == (1, 1, 0, False)
+    failed, converted = data["inputs"]
+    assert (Path(failed["source"]).name, failed["status"], failed["outputs"]) == ("a.txt", "failed", {})
+    assert converted["outputs"] == {"html": str(tmp_path / "out" / "b.html")}
+    assert set(converted["seconds"]) == {"read", "html", "total"} and converted["warnings"] == []
+
+
+def test_an_empty_folder_is_a_warning_and_a_batch_with_nothing_to_do(tmp_path, caplog):
+    (tmp_path / "empty").mkdir()
+    with caplog.at_level(logging.WARNING, logger="newsconv"):
+        batch_plan = plan([str(tmp_path / "empty")], HTML_ONLY)
+    report = run(batch_plan, HTML_ONLY)
+    assert "no articles" in caplog.text
+    assert (report.results, report.return_code) == ([], 0)
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_every_good_input_is_converted_whatever_the_pool_size(tmp_path, jobs):
+    make_tree(tmp_path / "in", {f"d{n % 3}/{n}.txt": f"Title {n}\n\nBody {n}.\n" for n in range(9)})
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=jobs)
+    assert report.count(CONVERTED) == 9
+    assert "Body 7." in (tmp_path / "out" / "d1" / "7.html").read_text(encoding="utf-8")
