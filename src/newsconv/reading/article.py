@@ -134,7 +134,7 @@ class _Parser:
             else:
                 break
             end += 1
-        if len(items) < 2 and first.marker[-1] in DASHES + "*" and not self._introduced(i):
+        if len(items) < 2 and _is_loose_bullet(first) and not self._introduced(i):
             return None
         numerals = first.numerals
         block = List(ordered=numerals is not None, items=tuple(_collapse(t) for t in items), numerals=numerals)
@@ -142,8 +142,7 @@ class _Parser:
 
     def _is_dash_aside(self, i: int) -> bool:
         """A dash at the start of a line inside running text is an aside, not a list item."""
-        line = self.lines[i]
-        if line.marker[-1] not in DASHES or i == 0:
+        if not _is_dash_bullet(self.lines[i]) or i == 0:
             return False
         previous = self.lines[i - 1]
         return previous.kind == TEXT and not previous.text.endswith(":")
@@ -188,6 +187,15 @@ class _Parser:
         if line.kind in _ROW_KINDS:
             return self._delimited_table(i) is None
         return False
+
+
+def _is_dash_bullet(line: Line) -> bool:
+    return line.marker is not None and line.marker.startswith("bullet:") and line.marker[-1] in DASHES
+
+
+def _is_loose_bullet(line: Line) -> bool:
+    """Dashes and asterisks also start asides and footnotes: alone, they make no list."""
+    return _is_dash_bullet(line) or line.marker == "bullet:*"
 
 
 def _text_runs(lines: Sequence[Line]) -> list[list[str]]:

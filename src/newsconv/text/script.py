@@ -18,8 +18,9 @@ RTL_SCRIPTS = frozenset({ARABIC, HEBREW})
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 # Letters only Urdu uses among the three (tteh, ddal, rreh, noon ghunna, yeh barree, heh doachashmee, heh goal).
 _URDU_LETTERS = frozenset("ٹڈڑںےھہۓ")
-# Arabic letters that Persian and Urdu replace (arabic kaf and yeh, teh marbuta is shared): a strong Arabic vote.
-_ARABIC_ONLY = frozenset("كي")
+# Letters Persian and Urdu replace (arabic kaf) or rarely use (teh marbuta): an Arabic vote.  Arabic yeh
+# does not vote: Windows-1256 has no farsi yeh, so Persian typed in it uses the Arabic one.
+_ARABIC_ONLY = frozenset("كة")
 
 _LATIN_STOPWORDS = {
     "en": frozenset("the and of to in is that for on with was as by at from are said has have".split()),
