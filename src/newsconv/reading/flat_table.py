@@ -113,6 +113,8 @@ def _gap_score(words: Sequence[str], gap: int) -> float:
     score += _latin_phrase_score(before, after)
     if before.endswith(":"):
         score += 2
+    if after.startswith(("(", "[")):
+        score -= 2  # a bracketed unit or note belongs to the words before it
     return score
 
 

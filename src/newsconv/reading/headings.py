@@ -25,12 +25,16 @@ _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
+# Bylines and credits.  Words that also open ordinary sentences or headings ("تقرير",
+# "report") count only with their colon.
 _BYLINE_PREFIXES = (
-    "بقلم", "كتب", "كتبت", "كتبه", "تقرير", "إعداد", "اعداد", "تحرير", "ترجمة", "المصدر", "مراسل", "مراسلنا",
-    "نویسنده", "گزارش", "خبرنگار", "منبع", "رپورٹ", "تحریر", "تحریر:", "מאת", "כתב", "כתבנו",
+    "بقلم", "كتب ", "كتبت ", "كتبه ", "تقرير:", "إعداد:", "اعداد:", "تحرير:", "ترجمة:", "المصدر:", "مراسل ",
+    "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "מאת ", "כתב:", "כתבנו",
     "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
 )
-_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}")
+_DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
+# "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
+_PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\([^()]{2,30}\)$")
 _DATELINE = re.compile(r"^\S+(?:\s\S+){0,3}\s+[-–—]\s+\S+(?:\s\S+){0,3}$")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -45,6 +49,8 @@ def is_dateline(text: str) -> bool:
     words = set(w.lower() for w in _WORD.findall(text))
     has_digit = any(ch.isdigit() for ch in text)
     if has_digit and words & set(_MONTHS) and len(text.split()) <= 8:
+        return True
+    if _PLACE_AND_AGENCY.match(text):
         return True
     return bool(_DATELINE.match(text)) and len(text) <= 60
 
