@@ -1,0 +1,379 @@
+"""Saved article pages and CMS exports to the document model.
+
+Most of a news page is not the article: navigation, share buttons, related stories, the
+comment form.  The reader drops those, takes the main article (``<article>``, ``<main>``,
+or the element holding the most paragraph text) and maps its markup onto the model:
+headings, paragraphs (``<p>``, text standing directly in a ``<div>``, ``<br><br>``
+breaks, blockquotes), lists and tables.  A direction stated in the markup is trusted;
+otherwise the letters decide, by the same rule as the text reader.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import logging
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterator, Optional
+
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
+from ..errors import InputError
+from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..text.script import detect_language, direction_of
+from .decode import decode
+
+log = logging.getLogger("newsconv")
+
+# Never article text: dropped wherever they are.
+_NOT_CONTENT = ("head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+                "button", "input", "select", "textarea", "audio", "video", "map", "dialog")
+# Page furniture: dropped unless, on a badly built page, it wraps most of the text.
+_FURNITURE = ("nav", "aside", "form", "footer", "menu")
+_FURNITURE_CLASS = re.compile(r"share|sharing|social|related|comment|sidebar|widget|breadcrumb|advert|sponsor|"
+                              r"\bads?\b|promo|newsletter|subscribe|cookie|popup|modal|banner|pagination|"
+                              r"\btags?\b|most-?read|read-?more", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+_HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
+_LISTS = ("ul", "ol")
+# Elements that end the paragraph being gathered; anything else is inline and extends it.
+_BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+                         "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+                         "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+                         "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", *_HEADING_LEVELS})
+_NUMERALS = {"decimal": "latin", "1": "latin", "arabic-indic": "arabic-indic", "persian": "persian"}
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+_MAX_SPAN = 1000  # the HTML limit on colspan; also keeps a hostile rowspan from exhausting memory
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]+)", re.IGNORECASE)
+# What browsers do with these labels (WHATWG Encoding): Latin-1 and ASCII mean Windows-1252,
+# and a page that decodes at all as ASCII-compatible bytes cannot be UTF-16.
+_BROWSER_ENCODING = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+                     "utf-16-be": "utf-8"}
+
+
+def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") -> Document:
+    soup = BeautifulSoup(_decode(data, encoding, name), "lxml")
+    _drop_boilerplate(soup)
+    root = _main_content(soup)
+    try:
+        blocks = _title_before(root) + _Walker().collect(root)
+    except RecursionError:
+        raise InputError(f"{name}: the HTML is nested too deeply to read") from None
+    if not blocks:
+        raise InputError(f"{name}: no article text found in the HTML")
+    text = " ".join(_block_text(block) for block in blocks)
+    lang = _declared(root, "lang") or detect_language(text)
+    direction = _declared(root, "dir") or direction_of(text, "ltr")
+    return Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
+
+
+# --- bytes to text ------------------------------------------------------------------------------
+
+def _decode(data: bytes, encoding: Optional[str], name: str) -> str:
+    """Decode as a browser would: a BOM, then the page's own declaration, then detection."""
+    if encoding or data.startswith(_BOMS):
+        return decode(data, encoding, name=name)
+    declared = _declared_encoding(data)
+    if declared:
+        try:
+            return decode(data, declared, name=name)
+        except InputError:
+            log.warning("%s: the page declares %s but is not in it; detecting the encoding", name, declared)
+    return decode(data, None, name=name)
+
+
+def _declared_encoding(data: bytes) -> Optional[str]:
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii")
+    try:
+        canonical = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _BROWSER_ENCODING.get(canonical, canonical)
+
+
+# --- finding the article ------------------------------------------------------------------------
+
+def _drop_boilerplate(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(_NOT_CONTENT):
+        tag.decompose()
+    total = _text_length(soup)
+    for tag in soup.find_all(_is_furniture):
+        if not tag.decomposed and _text_length(tag) * 2 < total:
+            tag.decompose()
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in ("html", "body", "main", "article"):
+        return False
+    if tag.name in _FURNITURE or tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    if tag.name == "header" and tag.find_parent(("article", "main")) is None:
+        return True  # the site's header; an article's own header holds its title
+    if _HIDDEN_STYLE.search(tag.get("style", "")):
+        return True
+    names = " ".join(tag.get("class", [])) + " " + tag.get("id", "")
+    return bool(_FURNITURE_CLASS.search(names))
+
+
+def _main_content(soup: BeautifulSoup) -> Tag:
+    """The ``<article>`` with the most text, else ``<main>``, else the densest text block."""
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=_text_length)
+    return soup.find("main") or soup.find(attrs={"role": "main"}) or _densest(soup)
+
+
+def _densest(soup: BeautifulSoup) -> Tag:
+    """The element whose children hold the most paragraph text (half counts for grandparents),
+    the way readability finds an article in markup without semantics."""
+    scores: Counter = Counter()
+    elements = {}
+    for holder in soup.find_all(_holds_text):
+        length = len(_direct_text(holder)) if holder.name != "p" else _text_length(holder)
+        for ancestor, weight in zip(holder.parents, (1.0, 0.5)):
+            scores[id(ancestor)] += length * weight
+            elements[id(ancestor)] = ancestor
+    if not scores:
+        return soup.body or soup
+    return elements[scores.most_common(1)[0][0]]
+
+
+def _holds_text(tag: Tag) -> bool:
+    return tag.name == "p" or (tag.name in _BLOCK_TAGS and bool(_direct_text(tag).strip()))
+
+
+def _direct_text(tag: Tag) -> str:
+    return "".join(str(child) for child in tag.children if _is_text(child))
+
+
+def _text_length(tag: Tag) -> int:
+    return sum(len(text.strip()) for text in tag.find_all(string=True) if _is_text(text))
+
+
+def _title_before(root: Tag) -> list[Block]:
+    """The page's ``<h1>`` when the article body chosen leaves it outside, as many templates do."""
+    if root.find("h1") is not None:
+        return []
+    title = root.find_previous("h1")
+    text = _clean(_flat_text(title)) if title else ""
+    return [Heading(1, text, _declared_dir(title) or direction_of(text))] if text else []
+
+
+# --- markup to blocks ---------------------------------------------------------------------------
+
+class _Walker:
+    """Collects blocks in document order: block elements end the paragraph being gathered,
+    text and inline elements extend it, and two ``<br>`` in a row break it."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._pieces: list[str] = []
+        self._breaks = 0
+        self._dir: Optional[str] = None  # the dir declared on the element gathering the paragraph
+
+    def collect(self, root: Tag) -> list[Block]:
+        self._container(root)
+        return self.blocks
+
+    def _walk(self, element: Tag) -> None:
+        for child in element.children:
+            if isinstance(child, Tag):
+                self._element(child)
+            elif _is_text(child):
+                self._text(str(child))
+
+    def _element(self, tag: Tag) -> None:
+        if tag.name == "br":
+            self._breaks += 1
+        elif tag.name in _HEADING_LEVELS:
+            self._add(Heading(_HEADING_LEVELS[tag.name], _clean(_flat_text(tag)), _declared_dir(tag)))
+        elif tag.name in _LISTS:
+            self._add(_list(tag))
+        elif tag.name == "table" and not _is_layout_table(tag):
+            caption = tag.find("caption")
+            if caption is not None:
+                self._add(Paragraph(_clean(_flat_text(caption)), _declared_dir(caption)))
+            self._add(_table(tag))
+        elif tag.name in _BLOCK_TAGS or tag.find(_BLOCK_TAGS) is not None:
+            self._container(tag)
+        else:
+            self._walk(tag)
+
+    def _container(self, tag: Tag) -> None:
+        self._end_paragraph()
+        outer, self._dir = self._dir, _declared_dir(tag)
+        self._walk(tag)
+        self._end_paragraph()
+        self._dir = outer
+
+    def _text(self, text: str) -> None:
+        if not text.strip():
+            self._pieces.append(text)
+            return
+        if self._breaks >= 2:
+            self._end_paragraph()
+        elif self._breaks:
+            self._pieces.append(" ")
+        self._breaks = 0
+        self._pieces.append(text)
+
+    def _end_paragraph(self) -> None:
+        self._add(Paragraph(_clean("".join(self._pieces)), self._dir))
+        self._pieces, self._breaks = [], 0
+
+    def _add(self, block: Optional[Block]) -> None:
+        """Append ``block`` unless it holds no text; a block without a declared dir gets its letters'."""
+        if block is None or not _block_text(block):
+            return
+        if block.dir is None:
+            block = dataclasses.replace(block, dir=direction_of(_block_text(block)))
+        self.blocks.append(block)
+
+
+def _list(tag: Tag) -> Optional[List]:
+    items = tuple(item for item in _list_items(tag) if item)
+    if not items:
+        return None
+    ordered = tag.name == "ol"
+    return List(ordered, items, _declared_dir(tag), _numerals(tag) if ordered else None)
+
+
+def _list_items(tag: Tag) -> Iterator[str]:
+    """Each item's own text, followed by the items of lists nested in it (the model's lists are flat)."""
+    for item in tag.find_all("li", recursive=False):
+        yield _clean(_flat_text(item, skip=_LISTS))
+        for nested in item.find_all(_LISTS):
+            if nested.find_parent(_LISTS) is tag:
+                yield from _list_items(nested)
+
+
+def _numerals(tag: Tag) -> Optional[str]:
+    match = _LIST_STYLE.search(tag.get("style", ""))
+    style = match.group(1).lower() if match else tag.get("type")
+    return _NUMERALS.get(style) if style else None
+
+
+def _is_layout_table(tag: Tag) -> bool:
+    """A table used to lay out a page (headings or tables inside it), not a grid of data."""
+    return tag.get("role") in ("presentation", "none") or tag.find(("table", *_HEADING_LEVELS)) is not None
+
+
+def _table(tag: Tag) -> Optional[Table]:
+    rows = [row for row in tag.find_all("tr") if row.find_parent("table") is tag]
+    grid = _grid(rows)
+    if not any(any(cells) for cells in grid):
+        return None
+    heads = _header_row_count(rows)
+    header = tuple(" ".join(filter(None, column)) for column in zip(*grid[:heads])) if heads else ()
+    return Table(header, tuple(tuple(cells) for cells in grid[heads:]), _declared_dir(tag))
+
+
+def _header_row_count(rows: list[Tag]) -> int:
+    """The leading rows in ``<thead>``; failing that, a first row of nothing but ``<th>``."""
+    in_head = 0
+    while in_head < len(rows) and rows[in_head].parent.name == "thead":
+        in_head += 1
+    if in_head or not rows:
+        return in_head
+    cells = _cells(rows[0])
+    return int(bool(cells) and all(cell.name == "th" for cell in cells))
+
+
+def _grid(rows: list[Tag]) -> list[list[str]]:
+    """Cell texts row by row, with spanned cells flattened: a cell's text stays in its first
+    row and column, and the other places it covers are empty, so every column lines up."""
+    grid: list[list[str]] = []
+    covered: Counter = Counter()  # column -> rows still covered by a rowspan from above
+    for row in rows:
+        line: list[str] = []
+        for cell in _cells(row):
+            _skip_covered(line, covered)
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            for column in range(len(line), len(line) + colspan):
+                covered[column] = rowspan - 1
+            line += [_clean(_flat_text(cell))] + [""] * (colspan - 1)
+        _skip_covered(line, covered, through=max((c for c, n in covered.items() if n > 0), default=-1))
+        grid.append(line)
+    return grid
+
+
+def _skip_covered(line: list[str], covered: Counter, through: int = -1) -> None:
+    """Pad ``line`` with an empty cell for each column covered from above (and up to ``through``)."""
+    while covered[len(line)] > 0 or len(line) <= through:
+        covered[len(line)] = max(covered[len(line)] - 1, 0)
+        line.append("")
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return row.find_all(("td", "th"), recursive=False)
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    try:
+        return min(max(int(cell.get(attribute, 1)), 1), _MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def _is_text(node) -> bool:
+    """Visible text: a string node, but not a comment, doctype or processing instruction."""
+    return type(node) in (NavigableString, CData)
+
+
+def _flat_text(tag: Tag, skip: tuple[str, ...] = ()) -> str:
+    """All the text inside ``tag`` (minus ``skip`` elements), with a space where a block or
+    ``<br>`` would break the line."""
+    parts = []
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if child.name in skip:
+                continue
+            breaks = child.name == "br" or child.name in _BLOCK_TAGS
+            parts += [" ", _flat_text(child, skip), " "] if breaks else [_flat_text(child, skip)]
+        elif _is_text(child):
+            parts.append(str(child))
+    return "".join(parts)
+
+
+def _clean(text: str) -> str:
+    """The model's form of a text: whitespace runs collapsed to one space, Unicode NFC."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, (Heading, Paragraph)):
+        return block.text
+    if isinstance(block, List):
+        return " ".join(block.items)
+    return " ".join(block.header + tuple(cell for row in block.rows for cell in row))
+
+
+def _declared_dir(tag: Tag) -> Optional[str]:
+    value = str(tag.get("dir", "")).strip().lower()
+    return value if value in ("rtl", "ltr") else None
+
+
+def _declared(root: Tag, attribute: str) -> Optional[str]:
+    """The document's ``lang`` or ``dir`` as the markup states it on the article or around it."""
+    for element in (root, *root.parents):
+        if attribute == "dir" and _declared_dir(element):
+            return _declared_dir(element)
+        if attribute == "lang":
+            value = str(element.get("lang") or element.get("xml:lang") or "").strip()
+            if value:
+                return re.split(r"[-_]", value)[0].lower()
+    return None
+
+
+def _relative_dir(block: Block, document_dir: str) -> Block:
+    """The model keeps a block's dir only where it differs from the document's."""
+    return dataclasses.replace(block, dir=None) if block.dir == document_dir else block
