@@ -33,7 +33,8 @@ from .errors import NewsconvError
 from .options import RenderOptions
 from .output import make_parent, write_atomic
 
-STDIN = "-"
+STDIN = "-"  # the input argument that means standard input,
+STDIN_NAME = "<stdin>"  # and what messages and the report call it
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
 # a folder of articles often holds other JSON, such as expected models or an earlier --report.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -59,7 +60,7 @@ class Conversion:
 
 @dataclass(frozen=True)
 class Source:
-    """One input: its path (``-`` for stdin) and the relative name its outputs mirror under OUTDIR."""
+    """One input: its path (STDIN_NAME for stdin) and the relative name its outputs mirror under OUTDIR."""
 
     path: str
     relative: PurePath
@@ -152,7 +153,7 @@ def plan(inputs: Iterable[str], conversion: Conversion, *, outdir: Optional[str]
         elif skip_existing and _up_to_date(source.path, outputs[source]):
             settled.append(Result(source.path, SKIPPED, outputs={f: str(p) for f, p in outputs[source]}))
         else:
-            data = sys.stdin.buffer.read() if source.path == STDIN else None
+            data = sys.stdin.buffer.read() if source.path == STDIN_NAME else None
             tasks.append(Task(source.path, outputs[source], data))
     return Plan(tuple(tasks), tuple(settled))
 
@@ -176,7 +177,7 @@ def find_sources(inputs: Iterable[str], *, exclude: Optional[str] = None) -> tup
 
 def _expand(given: str, exclude: Optional[str]) -> Iterator[Source]:
     if given == STDIN:
-        yield Source(STDIN, PurePath("stdin"))
+        yield Source(STDIN_NAME, PurePath("stdin"))
     elif os.path.isdir(given):
         yield from _walk(given, given, exclude)
     elif os.path.isfile(given):
@@ -248,7 +249,7 @@ def _conflicts(sources: list[Source], outputs: dict) -> dict[Source, str]:
 
 
 def _up_to_date(path: str, outputs: tuple[tuple[str, Path], ...]) -> bool:
-    if path == STDIN:
+    if path == STDIN_NAME:
         return False
     try:
         modified = os.stat(path).st_mtime_ns
@@ -376,7 +377,7 @@ def _read(task: Task, conversion: Conversion):
     options = dict(encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir)
     if task.data is None:
         return parse(Path(task.source), format=conversion.source_format, **options)
-    return parse(task.data, format=conversion.source_format or "txt", name="<stdin>", **options)
+    return parse(task.data, format=conversion.source_format or "txt", name=task.source, **options)
 
 
 @contextlib.contextmanager

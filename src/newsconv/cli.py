@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
 
 import click
@@ -197,6 +198,7 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     from .options import RenderOptions
 
     _configure_logging(quiet)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a kill stops the batch as Ctrl-C does
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console:

@@ -1,9 +1,12 @@
 """Writing outputs so that a file is either complete or absent."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from .errors import OutputError
 
@@ -27,17 +30,33 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     A crash or a kill leaves either the old file or the complete new one, never a partial one.
     """
     target = Path(path)
-    fd, tmp = _temporary_beside(target)
+    with _signals_held():
+        fd, tmp = _temporary_beside(target)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except OSError as exc:
+            _discard(tmp)
+            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        except BaseException:
+            _discard(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and kill signals until the block ends, so they cannot strike between creating
+    the temporary file and the ``try`` that removes it; they take effect as soon as it is done."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no POSIX signal masks
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        _discard(tmp)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        _discard(tmp)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _temporary_beside(target: Path) -> tuple[int, str]:

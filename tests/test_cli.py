@@ -1,0 +1,169 @@
+"""The command line: `newsconv convert` wiring, exit codes, messages, interruption and lazy imports."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsconv.cli import FormatList, main
+
+SEED = Path(__file__).parent.parent / "fixtures" / "articles" / "ar-seed.txt"
+ARTICLE = "عنوان الخبر\n\nنص المقال الأول عن الاقتصاد.\n"
+
+
+def newsconv(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def articles(folder: Path, count: int, text: str = ARTICLE) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"{n:03}.txt").write_text(f"{n}\n\n{text}", encoding="utf-8")
+    return folder
+
+
+def test_convert_writes_every_format_and_closes_with_a_summary(tmp_path):
+    articles(tmp_path / "in", 2)
+    result = newsconv("convert", str(tmp_path / "in"), "--to", "html,docx", "-O", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["000.docx", "000.html", "001.docx", "001.html"]
+    assert result.stderr.startswith("newsconv: 2 converted, 0 failed, 0 skipped in ")
+    assert result.stdout == ""
+
+
+def test_each_bad_file_gets_one_error_line_and_the_batch_exits_1(tmp_path):
+    articles(tmp_path / "in", 2)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    result = newsconv("convert", str(tmp_path / "in"), str(tmp_path / "gone.txt"), "--to", "html",
+                      "-O", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"newsconv: error: {tmp_path}/gone.txt: no such file",
+        f"newsconv: error: {tmp_path}/in/empty.txt: the article is empty",
+        result.stderr.splitlines()[-1]]
+    assert result.stderr.splitlines()[-1].startswith("newsconv: 2 converted, 2 failed, 0 skipped")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["convert", "x.txt"], "Missing option '-t' / '--to'"),
+    (["convert", "x.txt", "--to", "pdf,odt"], "odt: not an output format"),
+    (["convert", "--to", "pdf"], "Missing argument 'INPUT...'"),
+    (["convert", "x.txt", "--to", "pdf", "-j", "0"], "0 is not in the range x>=1"),
+])
+def test_usage_errors_exit_2(args, message):
+    result = newsconv(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_stdin_is_converted_as_stdin_dot_format(tmp_path):
+    result = newsconv("convert", "-", "--to", "html", "-O", str(tmp_path), stdin=ARTICLE.encode())
+    assert result.exit_code == 0, result.stderr
+    assert "نص المقال الأول" in (tmp_path / "stdin.html").read_text(encoding="utf-8")
+
+
+def test_errors_about_stdin_name_it(tmp_path):
+    result = newsconv("convert", "-", "--to", "html", "-O", str(tmp_path), stdin=b"  \n")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "newsconv: error: <stdin>: the article is empty"
+
+
+def test_quiet_drops_warnings_but_keeps_errors_and_the_summary(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.txt").write_bytes(b"")
+    loud = newsconv("convert", str(tmp_path / "empty"), str(tmp_path / "bad.txt"), "--to", "html")
+    quiet = newsconv("convert", str(tmp_path / "empty"), str(tmp_path / "bad.txt"), "--to", "html", "-q")
+    assert "newsconv: warning:" in loud.stderr and "no articles" in loud.stderr
+    assert [line[:40] for line in quiet.stderr.splitlines()] == [
+        f"newsconv: error: {tmp_path}/bad.txt"[:40], "newsconv: 0 converted, 1 failed, 0 skipp"]
+
+
+def test_report_option_writes_the_json_report(tmp_path):
+    articles(tmp_path / "in", 3)
+    report = tmp_path / "run.json"
+    result = newsconv("convert", str(tmp_path / "in"), "--to", "html", "-O", str(tmp_path / "out"),
+                      "--report", str(report), "-j", "2")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert [(Path(i["source"]).name, i["status"]) for i in data["inputs"]] == [
+        ("000.txt", "converted"), ("001.txt", "converted"), ("002.txt", "converted")]
+
+
+def test_help_shows_examples_and_completion_is_documented():
+    assert "newsconv convert articles/ --to pdf,docx,html -O out" in newsconv("convert", "--help").output
+    assert "_NEWSCONV_COMPLETE=bash_source newsconv" in newsconv("--help").output
+
+
+def test_bash_completion_script_and_format_completion():
+    env = dict(os.environ, _NEWSCONV_COMPLETE="bash_source")
+    command = [sys.executable, "-c", "from newsconv.cli import main; main(prog_name='newsconv')"]
+    script = subprocess.run(command, env=env, capture_output=True, text=True).stdout
+    assert "complete -o nosort -F" in script
+    assert [item.value for item in FormatList().shell_complete(None, None, "pdf,d")] == ["pdf,docx"]
+
+
+def test_to_html_still_writes_beside_its_input(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert newsconv("to-html", str(tmp_path / "a.txt")).exit_code == 0
+    assert "نص المقال" in (tmp_path / "a.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "kill"])
+def test_a_stopped_batch_leaves_only_whole_files_and_skip_existing_finishes_it(tmp_path, stop):
+    articles(tmp_path / "in", 60, ARTICLE * 3)
+    command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "html,docx",
+               "-O", str(tmp_path / "out"), "-j", "2"]
+    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 4)
+    if stop == "ctrl-c":
+        os.killpg(batch.pid, signal.SIGINT)  # what a terminal does: the whole process group
+    else:
+        batch.terminate()
+    stderr = batch.communicate(timeout=30)[1]
+    assert batch.returncode == 130
+    assert stderr.splitlines()[-1].endswith("(interrupted)") and "Traceback" not in stderr
+    outputs = list((tmp_path / "out").iterdir())
+    assert not [p for p in outputs if p.name.startswith(".")]
+    assert all(zipfile.ZipFile(p).testzip() is None for p in outputs if p.suffix == ".docx")
+    done = [p for p in outputs if p.suffix == ".docx" and p.with_suffix(".html").exists()]
+    resumed = subprocess.run(command + ["--skip-existing"], capture_output=True, text=True)
+    assert resumed.returncode == 0
+    assert f"{60 - len(done)} converted, 0 failed, {len(done)} skipped" in resumed.stderr
+
+
+def wait_for(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def third_party_modules(*args: str) -> set[str]:
+    """Top-level modules outside the standard library that ``newsconv ARGS`` imports."""
+    probe = ("import atexit, sys; atexit.register(lambda: print(*sys.modules, file=sys.__stderr__)); "
+             "from newsconv.cli import main; main()")
+    run = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    baseline = subprocess.run([sys.executable, "-c", "import sys; print(*sys.modules)"], capture_output=True,
+                              text=True).stdout.split()
+    names = {name.split(".")[0] for name in run.stderr.splitlines()[-1].split()}
+    return names - set(sys.stdlib_module_names) - {name.split(".")[0] for name in baseline}
+
+
+def test_version_imports_only_click(tmp_path):
+    assert third_party_modules("--version") == {"click", "newsconv"}
+
+
+def test_each_command_imports_only_the_libraries_it_needs(tmp_path):
+    to_html = third_party_modules("to-html", str(SEED), "-o", str(tmp_path / "seed.html"))
+    to_pdf = third_party_modules("to-pdf", str(SEED), "-o", str(tmp_path / "seed.pdf"))
+    assert (tmp_path / "seed.html").exists() and (tmp_path / "seed.pdf").exists()
+    assert not {"reportlab", "docx", "bs4"} & to_html
+    assert "bs4" not in to_pdf and "reportlab" in to_pdf
