@@ -1,0 +1,317 @@
+"""DOCX writer: the model as a Word document that Word and LibreOffice show right to left.
+
+Structure is Word's own: Heading 1-3 styles (level 1 is the title), lists from a numbering
+definition, bordered tables whose header row repeats.  Direction follows
+``../shared/notes/docx-rtl.md``: ``w:bidi`` on every right-to-left paragraph, ``w:rtl`` on
+right-to-left runs only (each text is split into runs by direction), the complex-script
+font, size, bold and language set explicitly, ``w:bidiVisual`` tables and an RTL section.
+The fonts are the ones the PDF writer embeds, so both outputs look alike.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import itertools
+import logging
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from typing import Optional
+
+import docx
+from docx.enum.table import WD_TABLE_DIRECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Inches, Mm, Pt
+
+from .. import fonts
+from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..options import RenderOptions
+from ..text.script import ARABIC, HEBREW, LATIN, letter_script
+from . import _ooxml
+
+log = logging.getLogger("newsconv")
+
+PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
+MARGIN = Cm(2.5)
+BODY_SIZE = 14
+LINE_SPACING = 1.3
+HEADING_SIZES = {1: 20, 2: 16, 3: 14}
+# Word puts no space after a table, so the paragraph that follows one opens with this gap.
+TABLE_GAP = Pt(10)
+# Full locales for Word's proofing languages; other languages keep the subtag they came with.
+LOCALES = {"ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK", "he": "he-IL", "en": "en-US", "fr": "fr-FR"}
+SCRIPT_OF_LANGUAGE = {"ar": ARABIC, "fa": ARABIC, "ur": ARABIC, "ps": ARABIC, "he": HEBREW, "yi": HEBREW}
+# ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
+# in the Persian forms when the proofing language is Persian.
+NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
+# Characters XML 1.0 cannot hold (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Fixed zip entry time: python-docx stamps each entry with the clock, which would make every run differ.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Fonts and languages of one document, resolved once from the model and the options."""
+
+    rtl: bool
+    latin_font: str
+    complex_font: str
+    latin_lang: str
+    bidi_lang: Optional[str]
+    custom_font: bool
+
+    @classmethod
+    def of(cls, document: Document, options: RenderOptions) -> "Typography":
+        rtl = document.dir == "rtl"
+        primary = document.lang.split("-")[0].lower()
+        script = SCRIPT_OF_LANGUAGE.get(primary) or (ARABIC if rtl else LATIN)
+        locale = document.lang if "-" in document.lang else LOCALES.get(primary, primary)
+        if script == LATIN:
+            latin_lang, bidi_lang = (locale if primary != "und" else LOCALES["en"]), None
+        else:
+            latin_lang = LOCALES["en"]
+            bidi_lang = locale if primary in SCRIPT_OF_LANGUAGE else LOCALES["ar" if script == ARABIC else "he"]
+        custom = fonts.family_name(options.font) if options.font else None
+        return cls(
+            rtl=rtl,
+            latin_font=custom or fonts.bundled_family(LATIN),
+            complex_font=custom or fonts.bundled_family(ARABIC if script == LATIN else script),
+            latin_lang=latin_lang,
+            bidi_lang=bidi_lang,
+            custom_font=custom is not None,
+        )
+
+    def complex_font_for(self, script: str) -> str:
+        """The cs font for a run in ``script``: Hebrew inside an Arabic article gets the Hebrew face."""
+        if self.custom_font or script not in (ARABIC, HEBREW):
+            return self.complex_font
+        return fonts.bundled_family(script)
+
+
+def write(document: Document, options: RenderOptions) -> bytes:
+    """The document as DOCX bytes; the same model and options always give the same bytes."""
+    typography = Typography.of(document, options)
+    word = docx.Document()
+    _style_document(word, typography)
+    _set_up_page(word, typography, options)
+    body = _BodyWriter(word, typography, options)
+    for block in document.blocks:
+        body.add(block)
+    _set_properties(word, document, typography, options)
+    return _reproducible_zip(word)
+
+
+def _style_document(word, typography: Typography) -> None:
+    """Set fonts, sizes and direction in the defaults and in the styles the body uses."""
+    defaults = word.styles.element.find(_ooxml.qn("w:docDefaults")).find(_ooxml.qn("w:rPrDefault"))
+    rpr = defaults.find(_ooxml.qn("w:rPr"))
+    _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
+    _ooxml.set_size(rpr, BODY_SIZE)
+    _ooxml.set_lang(rpr, typography.latin_lang, typography.bidi_lang)
+    normal = word.styles["Normal"]
+    normal.paragraph_format.line_spacing = LINE_SPACING
+    if typography.rtl:
+        _ooxml.set_bidi(normal.element.get_or_add_pPr(), True)
+    for level, size in HEADING_SIZES.items():
+        _style_heading(word.styles[f"Heading {level}"], typography, size)
+
+
+def _style_heading(style, typography: Typography, size: float) -> None:
+    """Replace the template's theme fonts and blue with the article's fonts in black, bold."""
+    style.font.color.rgb = None
+    style.paragraph_format.space_before = Pt(size * 0.9)
+    style.paragraph_format.space_after = Pt(size * 0.4)
+    rpr = style.element.get_or_add_rPr()
+    _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
+    _ooxml.set_size(rpr, size)
+    _ooxml.set_bold(rpr)
+    if typography.rtl:
+        _ooxml.set_bidi(style.element.get_or_add_pPr(), True)
+
+
+def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
+    """Paper, margins, a centred page number in the footer and, for RTL, a right-to-left section."""
+    section = word.sections[0]
+    section.page_width, section.page_height = PAPER_SIZES[options.paper]
+    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _ooxml.add_page_field(footer._p)
+    if typography.rtl:
+        _ooxml.set_bidi(footer._p.get_or_add_pPr(), True)
+        _ooxml.set_section_rtl(section._sectPr)
+
+
+class _BodyWriter:
+    """Appends the model's blocks to the document body, one Word construct per block kind."""
+
+    def __init__(self, word, typography: Typography, options: RenderOptions):
+        self.word = word
+        self.typography = typography
+        self.justify = options.justify
+        self.numbering = word.part.numbering_part.element
+        self.list_definitions: dict[str, str] = {}
+        self.bullets_id: Optional[str] = None
+        self.follows_table = False
+
+    def add(self, block: Block) -> None:
+        rtl = (block.dir or ("rtl" if self.typography.rtl else "ltr")) == "rtl"
+        if isinstance(block, Heading):
+            self.paragraph(block.text, rtl, style=f"Heading {block.level}")
+        elif isinstance(block, Paragraph):
+            paragraph = self.paragraph(block.text, rtl)
+            if self.justify:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif isinstance(block, List):
+            self.list(block, rtl)
+        else:
+            self.table(block, rtl)
+
+    def paragraph(self, text: str, rtl: bool, style: Optional[str] = None):
+        """A paragraph of ``text`` at the end of the body."""
+        paragraph = self.word.add_paragraph(style=style)
+        if self.follows_table:
+            paragraph.paragraph_format.space_before = TABLE_GAP
+            self.follows_table = False
+        self.fill(paragraph, text, rtl)
+        return paragraph
+
+    def fill(self, paragraph, text: str, rtl: bool, bold: bool = False) -> None:
+        """Give ``paragraph`` its direction and ``text`` as runs split by direction."""
+        if rtl or self.typography.rtl:
+            _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
+        for chunk, chunk_rtl in direction_runs(xml_safe(text), "rtl" if rtl else "ltr"):
+            rpr = paragraph.add_run(chunk)._r.get_or_add_rPr()
+            if bold:
+                _ooxml.set_bold(rpr)
+            if chunk_rtl:
+                self.mark_rtl(rpr, chunk)
+
+    def mark_rtl(self, rpr, chunk: str) -> None:
+        _ooxml.set_rtl(rpr)
+        script = next((s for s in map(letter_script, chunk) if s in (ARABIC, HEBREW)), ARABIC)
+        font = self.typography.complex_font_for(script)
+        if font != self.typography.complex_font:
+            _ooxml.set_fonts(rpr, None, font)
+
+    def list(self, block: List, rtl: bool) -> None:
+        num_id = self.ordered_list_id(block.numerals) if block.ordered else self.bullet_list_id()
+        for item in block.items:
+            paragraph = self.paragraph(item, rtl, style="List Paragraph")
+            _ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id)
+
+    def bullet_list_id(self) -> str:
+        """Every bulleted list shares one list instance: bullets have no count to restart."""
+        if self.bullets_id is None:
+            self.bullets_id = _ooxml.add_list_instance(self.numbering, self.list_definition("bullet", "\u2022"))
+        return self.bullets_id
+
+    def ordered_list_id(self, numerals: Optional[str]) -> str:
+        """A new list instance per numbered list, so that each one counts from 1."""
+        number_format = NUMBER_FORMATS.get(numerals, "decimal")
+        return _ooxml.add_list_instance(self.numbering, self.list_definition(number_format, "%1."))
+
+    def list_definition(self, number_format: str, level_text: str) -> str:
+        if number_format not in self.list_definitions:
+            self.list_definitions[number_format] = _ooxml.add_list_definition(
+                self.numbering, number_format, level_text, self.typography.complex_font)
+        return self.list_definitions[number_format]
+
+    def table(self, block: Table, rtl: bool) -> None:
+        """A bordered table, columns right to left for RTL, its header row bold and repeated per page."""
+        grid = ([block.header] if block.header else []) + list(block.rows)
+        table = self.word.add_table(rows=len(grid), cols=block.column_count)
+        table.style = self.word.styles["Table Grid"]
+        if rtl:
+            table.table_direction = WD_TABLE_DIRECTION.RTL
+        for index, (row, texts) in enumerate(zip(table.rows, grid)):
+            is_header = bool(block.header) and index == 0
+            for cell, text in itertools.zip_longest(row.cells, texts, fillvalue=""):
+                self.fill(cell.paragraphs[0], text, rtl, bold=is_header)
+        if block.header:
+            _ooxml.repeat_as_header(table.rows[0]._tr)
+        self.follows_table = True
+
+
+def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
+    """Split ``text`` into (chunk, is_rtl) runs at changes of strong direction.
+
+    Letters of right-to-left scripts and Arabic-Indic digits are RTL; Latin letters and
+    European digits are LTR.  Neutrals (spaces, punctuation) between two strong characters
+    of one direction join them, so "Vladimir Putin" or "www.un.org" stays one run; neutrals
+    between opposite directions, or at either end, take the paragraph's ``base`` direction,
+    as the Unicode bidi algorithm resolves them.
+
+    >>> direction_runs("قال Vladimir Putin إن", "rtl")
+    [('قال ', True), ('Vladimir Putin', False), (' إن', True)]
+    """
+    strong = [_strong_direction(ch) for ch in text]
+    resolved = []
+    for index, direction in enumerate(strong):
+        if direction is None:
+            before = next((d for d in reversed(strong[:index]) if d), None)
+            after = next((d for d in strong[index + 1:] if d), None)
+            direction = before if before == after and before else base
+        resolved.append(direction == "rtl")
+    runs = []
+    position = 0
+    for is_rtl, group in itertools.groupby(resolved):
+        length = len(list(group))
+        runs.append((text[position:position + length], is_rtl))
+        position += length
+    return runs
+
+
+def _strong_direction(ch: str) -> Optional[str]:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL", "AN"):
+        return "rtl"
+    if kind in ("L", "EN"):
+        return "ltr"
+    return None
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (which would make the file unreadable)."""
+    cleaned, count = NOT_XML.subn("", text)
+    if count:
+        log.warning("docx: dropped %d control character(s) that a DOCX cannot hold", count)
+    return cleaned
+
+
+def _set_properties(word, document: Document, typography: Typography, options: RenderOptions) -> None:
+    """Title, author and language in the core properties; dates only from ``options.date``."""
+    properties = word.core_properties
+    properties.title = xml_safe(options.title or document.title or "")
+    properties.author = properties.last_modified_by = xml_safe(options.author or "")
+    properties.language = typography.bidi_lang if typography.rtl else typography.latin_lang
+    properties.revision = 1
+    date = _parse_date(options.date)
+    if date:
+        properties.created = properties.modified = date
+    else:
+        _ooxml.remove_dates(properties._element)
+
+
+def _parse_date(value: Optional[str]) -> Optional[datetime.datetime]:
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        log.warning("docx: date %r is not ISO 8601; the document keeps no date", value)
+        return None
+
+
+def _reproducible_zip(word) -> bytes:
+    """The saved package, re-zipped with fixed entry times so equal input gives equal bytes."""
+    saved = io.BytesIO()
+    word.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, ZIP_TIME), source.read(info),
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
