@@ -221,7 +221,8 @@ def _split_text_run(run: Sequence[Line], width: Optional[int], first_line: bool)
     drafts: list = []
     start = 0
     for stretch_start, stretch_end, rows in _short_stretches(texts, width, skip_first=first_line):
-        drafts.extend(_reflow(texts[start:stretch_start], asides[start:stretch_start], width, first_line and start == 0))
+        drafts.extend(_reflow(texts[start:stretch_start], asides[start:stretch_start], width,
+                              first_line and start == 0))
         if rows:
             drafts.append(_table(rows, _reads_as_header(rows)))
         else:
@@ -233,7 +234,8 @@ def _split_text_run(run: Sequence[Line], width: Optional[int], first_line: bool)
 
 def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: bool):
     """Yield (start, end, rows) for each stretch of three or more short unpunctuated lines:
-    rows are the table cells when the stretch reads as a flattened table, else None."""
+    rows are the table cells when the stretch starts with a flattened table (which may end
+    before the stretch does), else None for the whole stretch."""
     i = 1 if skip_first else 0
     while i < len(texts):
         end = i
@@ -242,11 +244,15 @@ def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: boo
         stretch = texts[i:end]
         wrapped = width is not None and all(continues(a, b, width) for a, b in zip(stretch, stretch[1:]))
         if len(stretch) >= 3 and not wrapped:
-            rows = split_flat_table(stretch)
-            if rows is None:
-                log.warning("kept %d short lines as paragraphs: their table columns are unclear (\"%s\")",
-                            len(stretch), stretch[0][:40])
-            yield i, end, rows
+            table = split_flat_table(stretch)
+            if table:
+                rows, used = table
+                yield i, i + used, rows
+                i += used
+                continue
+            log.warning("kept %d short lines as paragraphs: their table columns are unclear (\"%s\")",
+                        len(stretch), stretch[0][:40])
+            yield i, end, None
         i = max(end, i + 1)
 
 

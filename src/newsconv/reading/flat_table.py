@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*[%٪]?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
+_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
+_UNITS = frozenset("% ٪ € $ £ ¥".split())
 _FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
     "به بها له لها فيه فيها منه منها عليه عليها ما لا لم لن قد كما بعد قبل عند "
@@ -30,27 +31,45 @@ MIN_ROWS = 3
 _MIN_MEAN_SCORE = 0.9
 
 
-def split_flat_table(lines: Sequence[str]) -> Optional[list[list[str]]]:
-    """The rows of cells of ``lines`` read as a flattened table, or None when unsure."""
+def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], int]]:
+    """The rows of cells of the table that ``lines`` start with, and how many lines it takes;
+    None when the lines do not read as a flattened table."""
     if len(lines) < MIN_ROWS:
         return None
-    rows = [line.split() for line in lines]
+    rows = [_words(line) for line in lines]
     if any(len(words) < 2 for words in rows):
         return None
-    return _numeric_columns(rows) or _label_description(rows)
+    numeric = _numeric_columns(rows)
+    if numeric:
+        return numeric, len(numeric)
+    described = _label_description(rows)
+    return (described, len(described)) if described else None
+
+
+def _words(line: str) -> list[str]:
+    """The line's words, with a unit set apart by a space ("-12 %", French style) kept on its number."""
+    words: list[str] = []
+    for word in line.split():
+        if word in _UNITS and words and _NUMBER.match(words[-1]):
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    return words
 
 
 def _numeric_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
-    """Tables whose data rows end in the same number of numeric cells (label, figure, figure...)."""
+    """Rows that end in the same number of numeric cells (label, figure, figure...), after an
+    optional header row without figures; the table ends where that stops."""
     tails = [_numeric_tail(words) for words in rows]
-    data_tails = tails[1:] if tails[0] == 0 else tails
-    count = data_tails[0] if data_tails else 0
-    if count == 0 or any(t != count for t in data_tails) or len(data_tails) < MIN_ROWS - 1:
+    start = 1 if tails[0] == 0 else 0
+    count = tails[start]
+    end = start
+    while end < len(rows) and tails[end] == count and len(rows[end]) > count:
+        end += 1
+    if count == 0 or end < MIN_ROWS or end - start < MIN_ROWS - 1:
         return None
-    if any(len(words) == count for words, tail in zip(rows, tails) if tail):
-        return None  # a row with no label: not this shape
-    table = [[" ".join(words[:-count])] + words[-count:] for words, tail in zip(rows, tails) if tail]
-    if tails[0] == 0:
+    table = [[" ".join(words[:-count])] + words[-count:] for words in rows[start:end]]
+    if start:
         header = _split_header(rows[0], count + 1)
         if header is None:
             return None

@@ -12,15 +12,17 @@ from typing import Optional, Sequence
 MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
 _SLACK = 3
+_MIN_WRAPPED_CHARS = 30  # shorter lines are table rows, datelines or headings, never a wrap
 
 
 def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
     """The width the article was hard-wrapped at, or None when it was not hard-wrapped.
 
     ``runs`` are the runs of consecutive non-blank text lines.  Only lines followed by
-    another line of their run can be wrapped lines; they must cluster near one width.
+    another line of their run, and not short, can be wrapped lines; they must cluster
+    near one width.
     """
-    candidates = [len(line) for run in runs for line in run[:-1]]
+    candidates = [len(line) for run in runs for line in run[:-1] if len(line) >= _MIN_WRAPPED_CHARS]
     if len(candidates) < _MIN_WRAPPED_LINES:
         return None
     candidates.sort()
