@@ -191,7 +191,7 @@ class _BodyWriter:
 
     def mark_rtl(self, rpr, chunk: str) -> None:
         _ooxml.set_rtl(rpr)
-        script = next((s for s in map(letter_script, chunk) if s in (ARABIC, HEBREW)), ARABIC)
+        script = HEBREW if any(letter_script(ch) == HEBREW for ch in chunk) else ARABIC
         font = self.typography.complex_font_for(script)
         if font != self.typography.complex_font:
             _ooxml.set_fonts(rpr, None, font)
@@ -236,41 +236,50 @@ class _BodyWriter:
 
 
 def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
-    """Split ``text`` into (chunk, is_rtl) runs at changes of strong direction.
+    """Split ``text`` into (chunk, is_rtl) runs at changes of direction or of RTL script.
 
-    Letters of right-to-left scripts and Arabic-Indic digits are RTL; Latin letters and
-    European digits are LTR.  Neutrals (spaces, punctuation) between two strong characters
-    of one direction join them, so "Vladimir Putin" or "www.un.org" stays one run; neutrals
-    between opposite directions, or at either end, take the paragraph's ``base`` direction,
-    as the Unicode bidi algorithm resolves them.
+    Arabic letters and Arabic-Indic digits, Hebrew letters, and Latin letters with European
+    digits each form runs of their own (a Hebrew word in an Arabic article needs its own
+    font).  Neutrals (spaces, punctuation) between two strong characters of one kind join
+    them, so "Vladimir Putin" or "www.un.org" stays one run; any other neutral joins the
+    neighbour that reads in the paragraph's ``base`` direction, as the Unicode bidi
+    algorithm resolves it.
 
     >>> direction_runs("قال Vladimir Putin إن", "rtl")
     [('قال ', True), ('Vladimir Putin', False), (' إن', True)]
     """
-    strong = [_strong_direction(ch) for ch in text]
-    resolved = []
-    for index, direction in enumerate(strong):
-        if direction is None:
-            before = next((d for d in reversed(strong[:index]) if d), None)
-            after = next((d for d in strong[index + 1:] if d), None)
-            direction = before if before == after and before else base
-        resolved.append(direction == "rtl")
+    kinds = [_strong_kind(ch) for ch in text]
+    resolved = [kind or _neutral_kind(kinds[:index], kinds[index + 1:], base) for index, kind in enumerate(kinds)]
     runs = []
     position = 0
-    for is_rtl, group in itertools.groupby(resolved):
+    for kind, group in itertools.groupby(resolved):
         length = len(list(group))
-        runs.append((text[position:position + length], is_rtl))
+        runs.append((text[position:position + length], kind != "ltr"))
         position += length
     return runs
 
 
-def _strong_direction(ch: str) -> Optional[str]:
+def _strong_kind(ch: str) -> Optional[str]:
+    """"ltr", ARABIC or HEBREW for a character of strong direction, None for a neutral."""
     kind = unicodedata.bidirectional(ch)
-    if kind in ("R", "AL", "AN"):
-        return "rtl"
+    if kind in ("AL", "AN"):
+        return ARABIC
+    if kind == "R":
+        return HEBREW
     if kind in ("L", "EN"):
         return "ltr"
     return None
+
+
+def _neutral_kind(before: list, after: list, base: str) -> str:
+    previous = next((kind for kind in reversed(before) if kind), None)
+    following = next((kind for kind in after if kind), None)
+    if previous == following and previous:
+        return previous
+    for side in (previous, following):
+        if side and (side != "ltr") == (base == "rtl"):
+            return side
+    return base
 
 
 def xml_safe(text: str) -> str:

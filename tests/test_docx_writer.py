@@ -1,0 +1,242 @@
+"""The DOCX writer, read back with python-docx and its XML: structure, right-to-left markup,
+lists, tables, page setup, properties and reproducible bytes."""
+from __future__ import annotations
+
+import io
+import json
+import logging
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from newsconv import Document, Heading, List, Paragraph, RenderOptions, Table, fonts
+from newsconv.text.script import ARABIC
+from newsconv.writers.docx import direction_runs, write
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "docx"
+
+
+def load(path: Path) -> Document:
+    return Document.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def render(document: Document, **options) -> docx.document.Document:
+    return docx.Document(io.BytesIO(write(document, RenderOptions(**options))))
+
+
+def text_of(element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def body_paragraphs(word) -> list:
+    """Every non-empty paragraph of the body, table cells included, in document order."""
+    return [p for p in word.element.body.iter(qn("w:p")) if text_of(p).strip()]
+
+
+def bidi(p) -> bool | None:
+    """The paragraph's direct w:bidi: True, False (w:val="0") or None when absent."""
+    element = p.find(f"{qn('w:pPr')}/{qn('w:bidi')}")
+    return None if element is None else element.get(qn("w:val")) != "0"
+
+
+def runs_of(p) -> list[tuple[str, bool]]:
+    """(text, has w:rtl) for each run of paragraph ``p``."""
+    return [(text_of(r), r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None) for r in p.iter(qn("w:r"))]
+
+
+def number_format(word, paragraph) -> str:
+    num_id = paragraph._p.pPr.numPr.numId.val
+    numbering = word.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    return abstract.find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val"))
+
+
+def default_run_properties(word):
+    return word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return load(ROOT / "fixtures" / "articles" / "ar-seed.json")
+
+
+@pytest.fixture(scope="module")
+def seed_docx(seed):
+    return render(seed)
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    return render(load(DATA / "ar-mixed.json"))
+
+
+def test_every_block_keeps_its_text_and_kind(seed, seed_docx):
+    paragraphs = seed_docx.paragraphs
+    expected = []
+    for block in seed.blocks:
+        if isinstance(block, Heading):
+            expected.append((block.text, f"Heading {block.level}"))
+        elif isinstance(block, Paragraph):
+            expected.append((block.text, "Normal"))
+        elif isinstance(block, List):
+            expected.extend((item, "List Paragraph") for item in block.items)
+    assert [(p.text, p.style.name) for p in paragraphs] == expected
+
+
+def test_title_is_the_level_one_heading_in_heading_1_and_the_core_title(seed, seed_docx):
+    assert seed_docx.paragraphs[0].style.name == "Heading 1"
+    assert seed_docx.core_properties.title == seed.title
+
+
+def test_table_cells_match_and_header_row_is_bold_and_repeats(seed, seed_docx):
+    table_block = next(b for b in seed.blocks if isinstance(b, Table))
+    (table,) = seed_docx.tables
+    grid = [[cell.text for cell in row.cells] for row in table.rows]
+    assert grid == [list(table_block.header)] + [list(row) for row in table_block.rows]
+    header = table.rows[0]._tr
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert table.rows[1]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
+    header_runs = list(header.iter(qn("w:rPr")))
+    assert header_runs and all(r.find(qn("w:b")) is not None and r.find(qn("w:bCs")) is not None
+                               for r in header_runs)
+    assert table.style.name == "Table Grid"
+
+
+def test_rtl_document_carries_all_the_bidi_markup(seed_docx):
+    assert all(bidi(p) is True for p in body_paragraphs(seed_docx))
+    assert all(has_rtl for p in body_paragraphs(seed_docx) for _, has_rtl in runs_of(p))
+    tbl_pr = seed_docx.tables[0]._tbl.tblPr
+    assert tbl_pr.find(qn("w:bidiVisual")) is not None
+    assert seed_docx.sections[0]._sectPr.find(qn("w:bidi")) is not None
+    defaults = default_run_properties(seed_docx)
+    assert defaults.find(qn("w:rFonts")).get(qn("w:cs")) == "Amiri"
+    assert defaults.find(qn("w:lang")).get(qn("w:bidi")) == "ar-SA"
+    assert defaults.find(qn("w:szCs")).get(qn("w:val")) == defaults.find(qn("w:sz")).get(qn("w:val"))
+
+
+def test_styles_are_right_to_left_with_complex_script_fonts(seed_docx):
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
+        style = seed_docx.styles[name].element
+        assert style.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None, name
+    heading = seed_docx.styles["Heading 1"].element.find(qn("w:rPr"))
+    fonts_element = heading.find(qn("w:rFonts"))
+    assert fonts_element.get(qn("w:cs")) == "Amiri" and fonts_element.get(qn("w:cstheme")) is None
+    assert heading.find(qn("w:bCs")) is not None and heading.find(qn("w:szCs")) is not None
+
+
+def test_latin_names_and_digits_are_runs_without_rtl(mixed):
+    runs = [run for p in body_paragraphs(mixed) for run in runs_of(p)]
+    assert ("Reuters", False) in runs
+    assert ("www.opec.org", False) in runs
+    assert ("110", False) in runs
+    assert any(text.startswith("قال الأمين") and has_rtl for text, has_rtl in runs)
+
+
+def test_ltr_block_in_rtl_document_stays_ltr(mixed):
+    english = next(p for p in body_paragraphs(mixed) if text_of(p).startswith('"Demand'))
+    assert bidi(english) is False
+    assert not any(has_rtl for _, has_rtl in runs_of(english))
+
+
+def test_ordered_lists_number_in_the_articles_digits_and_restart():
+    document = Document(lang="ar", dir="rtl", blocks=(
+        List(ordered=True, items=("أ", "ب"), numerals="arabic-indic"),
+        List(ordered=True, items=("ج",), numerals="latin"),
+        List(ordered=False, items=("د",)),
+    ))
+    word = render(document)
+    first, second, third, fourth = word.paragraphs
+    assert [number_format(word, p) for p in word.paragraphs] == ["hindiNumbers", "hindiNumbers", "decimal", "bullet"]
+    assert first._p.pPr.numPr.numId.val == second._p.pPr.numPr.numId.val != third._p.pPr.numPr.numId.val
+    assert all(bidi(p._p) for p in word.paragraphs)
+
+
+def test_hebrew_and_persian_get_their_language_and_font():
+    hebrew = render(load(DATA / "he-news.json"))
+    defaults = default_run_properties(hebrew)
+    assert defaults.find(qn("w:lang")).get(qn("w:bidi")) == "he-IL"
+    assert defaults.find(qn("w:rFonts")).get(qn("w:cs")) == "Frank Ruhl Libre"
+    persian = default_run_properties(render(load(DATA / "fa-news.json")))
+    assert persian.find(qn("w:lang")).get(qn("w:bidi")) == "fa-IR"
+
+
+def test_hebrew_run_in_arabic_article_gets_the_hebrew_face():
+    word = render(Document(lang="ar", dir="rtl", blocks=(Paragraph("قال شالوم שלום للجميع"),)))
+    rtl_fonts = {text_of(r): r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") for r in word.element.body.iter(qn("w:r"))}
+    assert rtl_fonts["שלום "].get(qn("w:cs")) == "Frank Ruhl Libre"
+    assert rtl_fonts["قال شالوم "] is None and rtl_fonts["للجميع"] is None
+
+
+def test_english_document_is_left_to_right_except_its_rtl_block():
+    word = render(load(DATA / "en-news.json"))
+    assert word.sections[0]._sectPr.find(qn("w:bidi")) is None
+    assert word.styles["Normal"].element.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is None
+    directions = {text_of(p)[:6]: bidi(p) for p in body_paragraphs(word)}
+    assert directions["وقال م"] is True
+    assert directions["Policy"] is None
+    assert default_run_properties(word).find(qn("w:lang")).get(qn("w:val")) == "en-US"
+
+
+def test_page_setup_and_footer_page_number(seed):
+    a4 = render(seed).sections[0]
+    assert (round(a4.page_width.mm), round(a4.page_height.mm)) == (210, 297)
+    letter = render(seed, paper="letter").sections[0]
+    assert (letter.page_width.inches, letter.page_height.inches) == (8.5, 11)
+    fields = [f.get(qn("w:instr")) for f in a4.footer._element.iter(qn("w:fldSimple"))]
+    assert fields == ["PAGE"]
+
+
+def test_core_properties_come_from_options(seed):
+    word = render(seed, title="عنوان آخر", author="Desk", date="2024-05-01T10:00:00")
+    properties = word.core_properties
+    assert (properties.title, properties.author, properties.language) == ("عنوان آخر", "Desk", "ar-SA")
+    assert properties.created.isoformat().startswith("2024-05-01T10:00")
+    assert render(seed).core_properties.created is None
+
+
+def test_font_option_names_its_family_everywhere(seed):
+    word = render(seed, font=str(fonts.bundled_font(ARABIC)))
+    family = fonts.family_name(str(fonts.bundled_font(ARABIC)))
+    rfonts = default_run_properties(word).find(qn("w:rFonts"))
+    assert (rfonts.get(qn("w:ascii")), rfonts.get(qn("w:cs"))) == (family, family)
+
+
+def test_justify_applies_to_body_paragraphs_only(seed):
+    word = render(seed, justify=True)
+    alignments = {p.style.name: p.paragraph_format.alignment for p in word.paragraphs}
+    assert str(alignments["Normal"]) == "JUSTIFY (3)"
+    assert alignments["Heading 1"] is None
+
+
+def test_same_model_gives_identical_bytes_with_fixed_zip_times(seed):
+    first, second = write(seed, RenderOptions()), write(seed, RenderOptions())
+    assert first == second
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_control_characters_are_dropped_with_a_warning(caplog):
+    document = Document(lang="ar", dir="rtl", blocks=(Heading(1, "عنوان\x00"), Paragraph("نص\x0b مع\x1f رموز")))
+    with caplog.at_level(logging.WARNING, logger="newsconv"):
+        word = render(document)
+    assert [p.text for p in word.paragraphs] == ["عنوان", "نص مع رموز"]
+    assert word.core_properties.title == "عنوان"
+    assert "control character" in caplog.text
+
+
+@pytest.mark.parametrize("text, base, runs", [
+    ("قال Vladimir Putin إن", "rtl", [("قال ", True), ("Vladimir Putin", False), (" إن", True)]),
+    ("بنسبة 50% في", "rtl", [("بنسبة ", True), ("50", False), ("% في", True)]),
+    ("زيارة www.un.org اليوم", "rtl", [("زيارة ", True), ("www.un.org", False), (" اليوم", True)]),
+    ("He said «مرحبا» today", "ltr", [("He said «", False), ("مرحبا", True), ("» today", False)]),
+    ("١٢ شخصا", "rtl", [("١٢ شخصا", True)]),
+    ("...", "rtl", [("...", True)]),
+    ("", "rtl", []),
+])
+def test_direction_runs_split_at_strong_direction_changes(text, base, runs):
+    assert direction_runs(text, base) == runs
