@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from itertools import zip_longest
 from typing import Iterator, Optional
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
@@ -43,6 +44,7 @@ _BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "body", "c
                          "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
                          "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
                          "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", *_HEADING_LEVELS})
+_BLOCK_NAMES = sorted(_BLOCK_TAGS)  # bs4's find() takes a list of names, not a set
 _NUMERALS = {"decimal": "latin", "1": "latin", "arabic-indic": "arabic-indic", "persian": "persian"}
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 _MAX_SPAN = 1000  # the HTML limit on colspan; also keeps a hostile rowspan from exhausting memory
@@ -131,26 +133,23 @@ def _main_content(soup: BeautifulSoup) -> Tag:
 
 
 def _densest(soup: BeautifulSoup) -> Tag:
-    """The element whose children hold the most paragraph text (half counts for grandparents),
-    the way readability finds an article in markup without semantics."""
+    """The element holding the most text, the way readability finds an article in markup
+    without semantics: a text counts for the block it stands in (for the block around a
+    ``<p>``) and half for that block's parent."""
     scores: Counter = Counter()
     elements = {}
-    for holder in soup.find_all(_holds_text):
-        length = len(_direct_text(holder)) if holder.name != "p" else _text_length(holder)
-        for ancestor, weight in zip(holder.parents, (1.0, 0.5)):
-            scores[id(ancestor)] += length * weight
-            elements[id(ancestor)] = ancestor
+    for text in soup.find_all(string=_is_text):
+        block = text.find_parent(_BLOCK_NAMES)
+        if block is None or not text.strip():
+            continue
+        owner = block.parent if block.name == "p" else block
+        for element, weight in ((owner, 1.0), (owner.parent, 0.5)):
+            if element is not None:
+                scores[id(element)] += len(text.strip()) * weight
+                elements[id(element)] = element
     if not scores:
         return soup.body or soup
     return elements[scores.most_common(1)[0][0]]
-
-
-def _holds_text(tag: Tag) -> bool:
-    return tag.name == "p" or (tag.name in _BLOCK_TAGS and bool(_direct_text(tag).strip()))
-
-
-def _direct_text(tag: Tag) -> str:
-    return "".join(str(child) for child in tag.children if _is_text(child))
 
 
 def _text_length(tag: Tag) -> int:
@@ -201,7 +200,7 @@ class _Walker:
             if caption is not None:
                 self._add(Paragraph(_clean(_flat_text(caption)), _declared_dir(caption)))
             self._add(_table(tag))
-        elif tag.name in _BLOCK_TAGS or tag.find(_BLOCK_TAGS) is not None:
+        elif tag.name in _BLOCK_TAGS or tag.find(_BLOCK_NAMES) is not None:
             self._container(tag)
         else:
             self._walk(tag)
@@ -271,7 +270,7 @@ def _table(tag: Tag) -> Optional[Table]:
     if not any(any(cells) for cells in grid):
         return None
     heads = _header_row_count(rows)
-    header = tuple(" ".join(filter(None, column)) for column in zip(*grid[:heads])) if heads else ()
+    header = tuple(" ".join(filter(None, column)) for column in zip_longest(*grid[:heads], fillvalue="")) if heads else ()
     return Table(header, tuple(tuple(cells) for cells in grid[heads:]), _declared_dir(tag))
 
 
