@@ -33,8 +33,9 @@ def write(document: Document, options: RenderOptions) -> bytes:
     footer = _footer(document, styles["footer"], frame, typesetter)
     _warn_missing(typesetter.missing)
     buffer = io.BytesIO()
+    # The initial font is one we embed, or reportlab would declare an unembedded Helvetica.
     canvas = Canvas(buffer, pagesize=(frame.page_width, frame.page_height), invariant=1, lang=document.lang,
-                    pageCompression=1)
+                    pageCompression=1, initialFontName=styles["body"].faces[0].name)
     _set_metadata(canvas, document, options)
     draw_pages(canvas, pages, frame.top, footer)
     canvas.save()

@@ -6,25 +6,34 @@ from itertools import groupby
 from .lines import Line, PlacedGlyph, TextStyle
 
 # Stroke width of synthetic bold, in ems (for faces that ship no bold, see fonts.has_static_bold).
-_SYNTHETIC_BOLD_STROKE = 0.025
+_SYNTHETIC_BOLD_STROKE = 0.035
 
 
 def draw_line(canvas, line: Line, left: float, baseline: float, style: TextStyle) -> None:
     """Draw ``line`` with its left edge at ``left``; one text object per run of one face."""
+    if style.synthetic_bold:
+        # Text render mode and line width outlive the text object: keep them to this line.
+        canvas.saveState()
+        canvas.setLineWidth(style.size * _SYNTHETIC_BOLD_STROKE)
     text = canvas.beginText()
     text.setFillGray(style.gray)
     if style.synthetic_bold:
         text.setStrokeGray(style.gray)
         text.setTextRenderMode(2)
-        canvas.setLineWidth(style.size * _SYNTHETIC_BOLD_STROKE)
     for face, run in groupby(line.glyphs, key=lambda glyph: glyph.face):
-        glyphs = list(run)
-        text.setTextOrigin(left + glyphs[0].x + glyphs[0].dx, baseline)
-        text.setFont(face.name, style.size)
-        for rise, same_rise in groupby(zip(glyphs, _pdf_widths(glyphs, style.size)), key=lambda pair: pair[0].dy):
-            text.setRise(rise)
-            text.textOut("".join(face.glyphs.code(glyph.gid, glyph.text, width) for glyph, width in same_rise))
+        _draw_run(text, face, list(run), left, baseline, style.size)
     canvas.drawText(text)
+    if style.synthetic_bold:
+        canvas.restoreState()
+
+
+def _draw_run(text, face, glyphs: list[PlacedGlyph], left: float, baseline: float, size: float) -> None:
+    """Glyphs of one face as one string: the PDF widths alone carry them to their places."""
+    text.setTextOrigin(left + glyphs[0].x + glyphs[0].dx, baseline)
+    text.setFont(face.name, size)
+    for rise, same_rise in groupby(zip(glyphs, _pdf_widths(glyphs, size)), key=lambda pair: pair[0].dy):
+        text.setRise(rise)
+        text.textOut("".join(face.glyphs.code(glyph.gid, glyph.text, width) for glyph, width in same_rise))
 
 
 def _pdf_widths(glyphs: list[PlacedGlyph], size: float) -> list[int]:

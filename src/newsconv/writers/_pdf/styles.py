@@ -19,7 +19,7 @@ FOOTER_BASELINE = 34.0
 # section heads a step above the body, and table text a step below it.
 _KINDS = {
     "title": (23.0, True, 0.0),
-    "deck": (15.5, False, 0.3),
+    "deck": (15.5, False, 0.2),
     "heading2": (15.5, True, 0.0),
     "heading3": (13.0, True, 0.0),
     "body": (12.0, False, 0.0),
