@@ -17,12 +17,12 @@ from typing import Callable, Optional, Sequence
 
 from ..errors import InputError
 from ..model import Block, Document, Heading, List, Paragraph, Table
-from ..text.script import detect_language, direction_of
+from ..text.script import census_direction, detect_language, script_census
 from . import headings
 from .decode import decode
 from .flat_table import split_flat_table
 from .lines import BLANK, DASHES, HEADING, ITEM, PIPE_ROW, RULE, SPACED_ROW, TAB_ROW, TEXT, Line, classify
-from .reflow import continues, wrap_width
+from .reflow import continues, looks_wrapped, wrap_width
 
 log = logging.getLogger("newsconv")
 
@@ -46,9 +46,11 @@ def parse_text(text: str) -> Document:
     parser = _Parser(lines)
     drafts = parser.run()
     blocks = _decide_headings(drafts)
-    lang = detect_language(text)
-    direction = direction_of(text, default="ltr")
-    return Document(lang=lang, dir=direction, blocks=tuple(_with_direction(b, direction) for b in blocks))
+    censuses = [script_census(_block_text(block)) for block in blocks]
+    total = sum(censuses, Counter())
+    direction = census_direction(total, default="ltr")
+    return Document(lang=detect_language(text, total), dir=direction,
+                    blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses)))
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,8 @@ def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: boo
         while end < len(texts) and _table_like(texts[end]):
             end += 1
         stretch = texts[i:end]
-        wrapped = width is not None and all(continues(a, b, width) for a, b in zip(stretch, stretch[1:]))
+        wrapped = looks_wrapped(stretch) or \
+            width is not None and all(continues(a, b, width) for a, b in zip(stretch, stretch[1:]))
         if len(stretch) >= 3 and not wrapped:
             table = split_flat_table(stretch)
             if table:
@@ -324,9 +327,9 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _with_direction(block: Block, document_dir: str) -> Block:
+def _with_direction(block: Block, census: Counter, document_dir: str) -> Block:
     """Mark a block whose letters mostly read the other way than the document's."""
-    own = direction_of(_block_text(block), default=document_dir)
+    own = census_direction(census, default=document_dir)
     return block if own == document_dir else dataclasses.replace(block, dir=own)
 
 

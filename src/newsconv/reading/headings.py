@@ -37,6 +37,7 @@ _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠
 _PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\([^()]{2,30}\)$")
 _DATELINE = re.compile(r"^\S+(?:\s\S+){0,3}\s+[-–—]\s+\S+(?:\s\S+){0,3}$")
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 def is_dateline(text: str) -> bool:
@@ -47,7 +48,7 @@ def is_dateline(text: str) -> bool:
     if _DATE.search(text):
         return True
     words = set(w.lower() for w in _WORD.findall(text))
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT.search(text) is not None
     if has_digit and words & set(_MONTHS) and len(text.split()) <= 8:
         return True
     if _PLACE_AND_AGENCY.match(text):

@@ -5,7 +5,6 @@ a table is decided later by the block rules, which see the neighbours.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -52,37 +51,34 @@ class Line:
 
 def classify(raw: str) -> Line:
     """Classify one line of text (without its line end)."""
-    return dataclasses.replace(_classify(raw), source=raw.strip())
-
-
-def _classify(raw: str) -> Line:
     stripped = raw.strip()
     indent = len(raw) - len(raw.lstrip())
     if not stripped:
         return Line(BLANK, "")
     heading = _MD_HEADING.match(stripped)
     if heading:
-        return Line(HEADING, heading.group(2), indent, level=min(len(heading.group(1)), 3))
+        return Line(HEADING, heading.group(2), indent, level=min(len(heading.group(1)), 3), source=stripped)
     if _TABLE_RULE.match(stripped):
-        return Line(RULE, stripped, indent, marker="table")
+        return Line(RULE, stripped, indent, marker="table", source=stripped)
     if _RULE.match(stripped):
-        return Line(RULE, stripped, indent)
+        return Line(RULE, stripped, indent, source=stripped)
     item = _list_item(stripped, indent)
     if item:
         return item
-    return _table_row(raw, stripped, indent) or Line(TEXT, stripped, indent)
+    return _table_row(stripped, indent) or Line(TEXT, stripped, indent, source=stripped)
 
 
 def _list_item(stripped: str, indent: int) -> Optional[Line]:
     bullet = _BULLET.match(stripped)
     if bullet:
-        return Line(ITEM, stripped[bullet.end():], indent, marker=f"bullet:{bullet.group(1)}")
+        return Line(ITEM, stripped[bullet.end():], indent, marker=f"bullet:{bullet.group(1)}", source=stripped)
     for system, pattern in _NUMBERED:
         number = pattern.match(stripped)
         if number and _balanced_parenthesis(number.group(1), number.group(3)):
             style = "()" if number.group(1) else number.group(3)
             value = int(number.group(2).translate(_TO_LATIN_DIGITS))
-            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", number=value)
+            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", number=value,
+                        source=stripped)
     return None
 
 
@@ -93,18 +89,18 @@ def _balanced_parenthesis(opening: str, closing: str) -> bool:
 _TO_LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-def _table_row(raw: str, stripped: str, indent: int) -> Optional[Line]:
+def _table_row(stripped: str, indent: int) -> Optional[Line]:
     if "\t" in stripped:
         cells = tuple(c.strip() for c in re.split(r"\t+", stripped))
         if len(cells) >= 2:
-            return Line(TAB_ROW, stripped, indent, cells=cells)
+            return Line(TAB_ROW, stripped, indent, cells=cells, source=stripped)
     if "|" in stripped:
         inner = stripped[1:] if stripped.startswith("|") else stripped
         inner = inner[:-1] if inner.endswith("|") else inner
         cells = tuple(c.strip() for c in inner.split("|"))
         if len(cells) >= 2:
-            return Line(PIPE_ROW, stripped, indent, cells=cells)
+            return Line(PIPE_ROW, stripped, indent, cells=cells, source=stripped)
     cells = tuple(_SPACED_GAP.split(stripped))
     if len(cells) >= 2:
-        return Line(SPACED_ROW, stripped, indent, cells=cells)
+        return Line(SPACED_ROW, stripped, indent, cells=cells, source=stripped)
     return None

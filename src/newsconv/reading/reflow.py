@@ -39,3 +39,12 @@ def continues(line: str, next_line: str, width: Optional[int]) -> bool:
         return False
     first_word = next_line.split(maxsplit=1)[0]
     return len(line) + 1 + len(first_word) > width - _SLACK
+
+
+def looks_wrapped(lines: Sequence[str]) -> bool:
+    """Lines of one hard-wrapped paragraph (its last line aside) all reach close to one width,
+    whatever width the rest of the article was wrapped at; table rows vary much more."""
+    if len(lines) < 2:
+        return False
+    width = max(len(line) for line in lines)
+    return width >= 50 and all(len(line) >= 0.8 * width for line in lines[:-1])
