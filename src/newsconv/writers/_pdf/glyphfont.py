@@ -17,7 +17,7 @@ of the process; when the pool runs out the font is simply loaded afresh.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -102,22 +102,34 @@ def _bfchar_blocks(entries: list[str]) -> list[str]:
 
 
 class Face:
-    """One font file as the PDF writer uses it: shaped by HarfBuzz, drawn by reportlab."""
+    """One font file as the PDF writer uses it: shaped by HarfBuzz, drawn by reportlab.
+
+    The reportlab side is built on first use: parsing a font for embedding costs 5-20 ms,
+    and most fallback faces of a chain are never drawn from.
+    """
 
     def __init__(self, path: str, generation: int = 0):
         self.path = path
+        self.generation = generation
         self.shaping = ShapingFont(Path(path).read_bytes(), path)
         self.units_per_em = self.shaping.units_per_em
+
+    @cached_property
+    def glyphs(self) -> GlyphFont:
         try:
-            self.glyphs = GlyphFont(f"newsconv-{Path(path).stem}-{generation}", path)
+            font = GlyphFont(f"newsconv-{Path(self.path).stem}-{self.generation}", self.path)
         except (TTFError, AssertionError, KeyError, ValueError) as exc:
-            raise FontError(f"{path}: reportlab cannot embed this font ({exc})") from None
-        self.generation = generation
-        pdfmetrics.registerFont(self.glyphs)
+            raise FontError(f"{self.path}: reportlab cannot embed this font ({exc})") from None
+        pdfmetrics.registerFont(font)
+        return font
 
     @property
     def name(self) -> str:
         return self.glyphs.fontName
+
+    @property
+    def exhausted(self) -> bool:
+        return "glyphs" in self.__dict__ and self.glyphs.exhausted
 
 
 @lru_cache(maxsize=None)
@@ -128,6 +140,6 @@ def _cached_face(path: str) -> list[Face]:
 def load_face(path: str) -> Face:
     """The face for ``path``, loaded once per process and renewed when its code pool runs out."""
     holder = _cached_face(path)
-    if holder[0].glyphs.exhausted:
+    if holder[0].exhausted:
         holder[0] = Face(path, holder[0].generation + 1)
     return holder[0]
