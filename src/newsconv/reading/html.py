@@ -29,9 +29,11 @@ log = logging.getLogger("newsconv")
 
 # Never article text: dropped wherever they are.
 _NOT_CONTENT = ("head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-                "button", "input", "select", "textarea", "audio", "video", "map", "dialog")
-# Page furniture: dropped unless, on a badly built page, it wraps most of the text.
-_FURNITURE = ("nav", "aside", "form", "footer", "menu")
+                "button", "input", "select", "textarea", "audio", "video", "map", "dialog", "nav", "aside",
+                "footer", "menu")
+# Probably page furniture: dropped unless, on a badly built page, it wraps most of the text
+# (ASP.NET puts the whole page in a <form>; themes put "has-sidebar" on the page wrapper).
+_FURNITURE = ("form",)
 _FURNITURE_CLASS = re.compile(r"share|sharing|social|related|comment|sidebar|widget|breadcrumb|advert|sponsor|"
                               r"\bads?\b|promo|newsletter|subscribe|cookie|popup|modal|banner|pagination|"
                               r"\btags?\b|most-?read|read-?more", re.IGNORECASE)
@@ -129,7 +131,15 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     articles = soup.find_all("article")
     if articles:
         return max(articles, key=_text_length)
-    return soup.find("main") or soup.find(attrs={"role": "main"}) or _densest(soup)
+    return soup.find("main") or soup.find(attrs={"role": "main"}) or _outside_lists_and_tables(_densest(soup))
+
+
+def _outside_lists_and_tables(tag: Tag) -> Tag:
+    """The parent of the outermost list or data table around ``tag``: the densest text of a page
+    made of one list or table is an item or a cell, but the article is what holds it."""
+    enclosing = [element for element in (tag, *tag.parents) if element.name in ("ul", "ol", "dl")
+                 or (element.name == "table" and not _is_layout_table(element))]
+    return enclosing[-1].parent if enclosing else tag
 
 
 def _densest(soup: BeautifulSoup) -> Tag:
@@ -275,14 +285,17 @@ def _table(tag: Tag) -> Optional[Table]:
 
 
 def _header_row_count(rows: list[Tag]) -> int:
-    """The leading rows in ``<thead>``; failing that, a first row of nothing but ``<th>``."""
-    in_head = 0
-    while in_head < len(rows) and rows[in_head].parent.name == "thead":
-        in_head += 1
-    if in_head or not rows:
+    """The leading rows in ``<thead>``; failing that, the leading rows of nothing but ``<th>``
+    (all but the last, when every row is)."""
+    in_head = _count_leading(rows, lambda row: row.parent.name == "thead")
+    if in_head:
         return in_head
-    cells = _cells(rows[0])
-    return int(bool(cells) and all(cell.name == "th" for cell in cells))
+    all_th = _count_leading(rows, lambda row: bool(_cells(row)) and all(c.name == "th" for c in _cells(row)))
+    return min(all_th, max(len(rows) - 1, 1))
+
+
+def _count_leading(rows: list[Tag], test) -> int:
+    return next((index for index, row in enumerate(rows) if not test(row)), len(rows))
 
 
 def _grid(rows: list[Tag]) -> list[list[str]]:
