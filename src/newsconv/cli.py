@@ -45,17 +45,16 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-class _WarningFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return f"newsconv: {record.levelname.lower()}: {record.getMessage()}"
+class _StderrHandler(logging.Handler):
+    """Each warning as one line on the stderr of the moment (a test runner's, when invoked by one)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"newsconv: {record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
 def _configure_logging(quiet: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_WarningFormatter())
-    log.handlers[:] = [handler]
+    log.handlers[:] = [_StderrHandler()]
     log.setLevel(logging.ERROR if quiet else logging.WARNING)
-    log.propagate = False
 
 
 @click.group(cls=NewsconvGroup, context_settings={"help_option_names": ["-h", "--help"]},
