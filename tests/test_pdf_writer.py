@@ -64,7 +64,8 @@ def test_every_font_is_embedded(seed_pdf):
     fonts = [font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()]
     assert fonts
     for font in fonts:
-        assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+        assert font["/Subtype"] == "/Type0", font["/BaseFont"]
+        assert "/FontFile2" in font["/DescendantFonts"][0]["/FontDescriptor"], font["/BaseFont"]
 
 
 def test_metadata_title_author_creator_and_language(seed, seed_pdf):

@@ -3,18 +3,16 @@
 The pipeline is named by stage, each in its own module under ``_pdf``:
 styles (fonts and sizes) -> lines (bidi, shaping, line breaking) -> blocks and tables
 (units measured for the frame) -> pages (where pages end) -> draw (glyphs on the canvas,
-through ``glyphfont``'s glyph-level TrueType embedding).
+through ``glyphfont``'s glyph-level TrueType embedding) -> canvas and pdffile (the file).
 """
 from __future__ import annotations
 
-import io
 import logging
-
-from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Document
 from ..options import RenderOptions
 from ._pdf.blocks import BlockLayout
+from ._pdf.canvas import Canvas
 from ._pdf.draw import draw_line
 from ._pdf.lines import Typesetter
 from ._pdf.pages import draw_pages, paginate
@@ -32,14 +30,9 @@ def write(document: Document, options: RenderOptions) -> bytes:
     pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
     footer = _footer(document, styles["footer"], frame, typesetter)
     _warn_missing(typesetter.missing)
-    buffer = io.BytesIO()
-    # The initial font is one we embed, or reportlab would declare an unembedded Helvetica.
-    canvas = Canvas(buffer, pagesize=(frame.page_width, frame.page_height), invariant=1, lang=document.lang,
-                    pageCompression=1, initialFontName=styles["body"].faces[0].name)
-    _set_metadata(canvas, document, options)
+    canvas = Canvas(frame.page_width, frame.page_height)
     draw_pages(canvas, pages, frame.top, footer)
-    canvas.save()
-    return buffer.getvalue()
+    return canvas.save(document.lang, _metadata(document, options))
 
 
 def _footer(document: Document, style, frame, typesetter: Typesetter):
@@ -54,13 +47,10 @@ def _footer(document: Document, style, frame, typesetter: Typesetter):
     return draw
 
 
-def _set_metadata(canvas: Canvas, document: Document, options: RenderOptions) -> None:
-    canvas.setTitle(options.title or document.title or "")
-    canvas.setAuthor(options.author or "")
-    canvas.setCreator(CREATOR)
-    canvas.setProducer(CREATOR)
-    if options.date:
-        canvas.setSubject(f"{options.date}")
+def _metadata(document: Document, options: RenderOptions) -> dict[str, str]:
+    """The Info dictionary; no dates in it, so the same document always gives the same bytes."""
+    return {"Title": options.title or document.title or "", "Author": options.author or "",
+            "Subject": f"{options.date}" if options.date else "", "Creator": CREATOR, "Producer": CREATOR}
 
 
 def _warn_missing(missing: set[str]) -> None:

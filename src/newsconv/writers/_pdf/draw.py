@@ -1,39 +1,38 @@
-"""Lines of placed glyphs onto a reportlab canvas."""
+"""Lines of placed glyphs onto the canvas, as PDF text operations."""
 from __future__ import annotations
 
 from itertools import groupby
 
+from .canvas import Canvas
+from .glyphfont import Face
 from .lines import Line, PlacedGlyph, TextStyle
+from .pdffile import number
 
 # Stroke width of synthetic bold, in ems (for faces that ship no bold, see fonts.has_static_bold).
 _SYNTHETIC_BOLD_STROKE = 0.035
 
 
-def draw_line(canvas, line: Line, left: float, baseline: float, style: TextStyle) -> None:
-    """Draw ``line`` with its left edge at ``left``; one text object per run of one face."""
+def draw_line(canvas: Canvas, line: Line, left: float, baseline: float, style: TextStyle) -> None:
+    """Draw ``line`` with its left edge at ``left``: one text object, a font switch per run of one face."""
+    paint = f"{number(style.gray)} g"
     if style.synthetic_bold:
-        # Text render mode and line width outlive the text object: keep them to this line.
-        canvas.saveState()
-        canvas.setLineWidth(style.size * _SYNTHETIC_BOLD_STROKE)
-    text = canvas.beginText()
-    text.setFillGray(style.gray)
-    if style.synthetic_bold:
-        text.setStrokeGray(style.gray)
-        text.setTextRenderMode(2)
+        # Fill and stroke the outlines: state restored after the line, so it stays with it.
+        paint += f" {number(style.gray)} G {number(style.size * _SYNTHETIC_BOLD_STROKE)} w 2 Tr"
+    canvas.emit("q BT " + paint)
     for face, run in groupby(line.glyphs, key=lambda glyph: glyph.face):
-        _draw_run(text, face, list(run), left, baseline, style.size)
-    canvas.drawText(text)
-    if style.synthetic_bold:
-        canvas.restoreState()
+        _draw_run(canvas, face, list(run), left, baseline, style.size)
+    canvas.emit("ET Q")
 
 
-def _draw_run(text, face, glyphs: list[PlacedGlyph], left: float, baseline: float, size: float) -> None:
-    """Glyphs of one face as one string: the PDF widths alone carry them to their places."""
-    text.setTextOrigin(left + glyphs[0].x + glyphs[0].dx, baseline)
-    text.setFont(face.name, size)
+def _draw_run(canvas: Canvas, face: Face, glyphs: list[PlacedGlyph], left: float, baseline: float,
+              size: float) -> None:
+    """Glyphs of one face as strings: the PDF widths alone carry them to their places."""
+    name, font = canvas.font(face)
+    canvas.emit(f"/{name} {number(size)} Tf 1 0 0 1 {number(left + glyphs[0].x + glyphs[0].dx)} "
+                f"{number(baseline)} Tm")
     for rise, same_rise in groupby(zip(glyphs, _pdf_widths(glyphs, size)), key=lambda pair: pair[0].dy):
-        text.setRise(rise)
-        text.textOut("".join(face.glyphs.code(glyph.gid, glyph.text, width) for glyph, width in same_rise))
+        codes = "".join(font.encode(glyph.gid, glyph.text, width) for glyph, width in same_rise)
+        canvas.emit(f"{number(rise)} Ts <{codes}> Tj")
 
 
 def _pdf_widths(glyphs: list[PlacedGlyph], size: float) -> list[int]:

@@ -1,95 +1,140 @@
-"""Glyphs, not characters, drawn through reportlab's TrueType embedding.
+"""Glyphs, not characters, embedded as a CID-keyed TrueType font (Type0, Identity-H).
 
-reportlab embeds a TrueType font as subsets of 256 codes it assigns to Unicode
-characters.  Shaped Arabic is made of glyphs that no character maps to (initial, medial
-and final forms, ligatures), so each glyph we draw gets a private code of its own,
-registered in the face's character map.  The code also fixes what the PDF says about
-the glyph:
+Shaped Arabic is made of glyphs that no character maps to (initial, medial and final
+forms, ligatures), so every (glyph, text, width) triple a document draws gets a two-byte
+code of its own.  The code fixes what the PDF says about the glyph:
 
 - its ToUnicode entry is the text of its HarfBuzz cluster, so copy/paste and search
   give back the logical letters, never private-use or presentation-form code points;
 - its width is the distance to the next glyph as placed, so text extractors see no
   false gap where GPOS moved a glyph.
 
-The codes live in the supplementary private-use planes, which no font maps, so they
-cannot collide with real characters.  reportlab keeps them on the face for the life
-of the process; when the pool runs out the font is simply loaded afresh.
+Codes are numbered per document (65,535 per face and document, far more than an
+article uses), and the font file embedded is HarfBuzz's subset of the glyphs drawn.
 """
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
+import uharfbuzz as hb
 
 from ...errors import FontError
 from ...text.shaping import ShapingFont
+from .pdffile import PdfFile
 
-_FIRST_CODE, _LAST_CODE = 0xF0000, 0x10FFFD
+# Tables a PDF viewer never reads from an embedded TrueType font: shaping is already done.
+_DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "name", "post", "cmap", "DSIG", "kern",
+                   "morx", "STAT", "fvar", "gvar", "avar", "HVAR", "MVAR")
+_SYMBOLIC = 4  # FontDescriptor flag: glyphs are addressed by code, not by a standard encoding
+_MAX_CODE = 0xFFFF
 
 
-class GlyphFont(TTFont):
-    """A reportlab TTFont whose 'characters' are (glyph, text, width) triples."""
+class Face:
+    """One font file as the PDF writer uses it: shaped and subset by HarfBuzz."""
 
-    def __init__(self, name: str, path: str):
-        super().__init__(name, path, asciiReadable=False, shapable=False)
-        self._codes: dict[tuple[int, str, int], str] = {}
-        self._text_of: dict[int, str] = {}
-        self._next_code = _FIRST_CODE
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            self.shaping = ShapingFont(Path(path).read_bytes(), path)
+        except OSError as exc:
+            raise FontError(f"{path}: cannot read the font ({exc})") from None
+        self.units_per_em = self.shaping.units_per_em
 
     @property
-    def exhausted(self) -> bool:
-        """Whether the private code pool is nearly used up (a long batch; load the font afresh)."""
-        return self._next_code > _LAST_CODE - 4096
+    def hb_face(self) -> hb.Face:
+        return self.shaping.hb_font.face
 
-    def code(self, gid: int, text: str, width: int) -> str:
-        """The one-character string that draws glyph ``gid`` as ``text`` and advances ``width``/1000 em."""
+    def postscript_name(self) -> str:
+        name = self.hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or Path(self.path).stem
+        return "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "Font"
+
+
+@lru_cache(maxsize=None)
+def load_face(path: str) -> Face:
+    """The face for ``path``, loaded once per process."""
+    return Face(path)
+
+
+class EmbeddedFont:
+    """The glyphs one document draws from one face, and the PDF objects that embed them."""
+
+    def __init__(self, face: Face, pdf: PdfFile):
+        self.face = face
+        self.number = pdf.reserve()
+        self._codes: dict[tuple[int, str, int], int] = {}
+        self._entries: list[tuple[int, str, int]] = [(0, "", 0)]  # code 0: .notdef, never drawn
+
+    def encode(self, gid: int, text: str, width: int) -> str:
+        """Four hex digits: the code drawing glyph ``gid`` as ``text``, advancing ``width``/1000 em."""
         key = (gid, text, width)
-        found = self._codes.get(key)
-        if found is None:
-            code = self._next_code
-            self._next_code += 1
-            self.face.charToGlyph[code] = gid
-            self.face.charWidths[code] = width
-            self._text_of[code] = text
-            found = self._codes[key] = chr(code)
-        return found
+        code = self._codes.get(key)
+        if code is None:
+            code = self._codes[key] = len(self._entries)
+            if code > _MAX_CODE:
+                raise FontError(f"{self.face.path}: more than {_MAX_CODE} distinct glyphs in one document")
+            self._entries.append(key)
+        return f"{code:04X}"
 
-    def addObjects(self, doc) -> None:
-        """reportlab's TTFont.addObjects with our ToUnicode map in place of its code-to-code one."""
-        state = self._assignState(doc)
-        state.frozen = 1
-        for index, subset in enumerate(state.subsets):
-            internal_name = self.getSubsetInternalName(index, doc)[1:]
-            base_name = (SUBSETN(index) + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
-            font = pdfdoc.PDFTrueTypeFont()
-            font.Name = internal_name
-            font.BaseFont = base_name
-            font.FirstChar = 0
-            font.LastChar = len(subset) - 1
-            font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(code) for code in subset])
-            font.ToUnicode = doc.Reference(self._to_unicode_stream(base_name, subset, doc),
-                                           "toUnicodeCMap:" + base_name)
-            font.FontDescriptor = self.face.addSubsetObjects(doc, base_name, subset)
-            doc.Reference(font, internal_name)
-            doc.idToObject["BasicFonts"].dict[internal_name] = font
-        del self.state[doc]
+    def write(self, pdf: PdfFile) -> None:
+        """The Type0 font, its CIDFontType2, descriptor, subset file, code maps and ToUnicode."""
+        subset, new_gid = self._subset()
+        base = f"{self._tag()}+{self.face.postscript_name()}"
+        file_number = pdf.add_stream(subset, f"/Length1 {len(subset)} ")
+        descriptor = pdf.add(self._descriptor(base, file_number))
+        gid_map = pdf.add_stream(b"".join(new_gid[gid].to_bytes(2, "big") for gid, _, _ in self._entries))
+        widths = " ".join(str(width) for _, _, width in self._entries)
+        cid_font = pdf.add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{base} "
+                           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                           f"/FontDescriptor {descriptor} 0 R /DW 0 /W [0 [{widths}]] /CIDToGIDMap {gid_map} 0 R >>")
+        to_unicode = pdf.add_stream(self._to_unicode(base).encode("ascii"))
+        pdf.put(self.number, f"<< /Type /Font /Subtype /Type0 /BaseFont /{base} /Encoding /Identity-H "
+                             f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>")
 
-    def _to_unicode_stream(self, base_name: str, subset: list[int], doc) -> pdfdoc.PDFStream:
-        entries = [f"<{index:02X}> <{self._text_of.get(code, chr(code)).encode('utf-16-be').hex().upper()}>"
-                   for index, code in enumerate(subset) if self._text_of.get(code, chr(code))]
-        stream = pdfdoc.PDFStream()
-        stream.content = "\n".join([
+    def _subset(self) -> tuple[bytes, dict[int, int]]:
+        """The font file with only the glyphs drawn (variable fonts at their default instance)."""
+        subset_input = hb.SubsetInput()
+        for gid, _, _ in self._entries:
+            subset_input.glyph_set.add(gid)
+        for tag in _DROPPED_TABLES:
+            subset_input.drop_table_tag_set.add(int.from_bytes(tag.ljust(4).encode("ascii"), "big"))
+        subset_input.flags = hb.SubsetFlags.NO_HINTING
+        face = self.face.hb_face
+        if face.axis_infos:
+            subset_input.pin_all_axes_to_default(face)
+        plan = hb.SubsetPlan(face, subset_input)
+        subset = plan.execute()
+        if subset is None:
+            raise FontError(f"{self.face.path}: HarfBuzz cannot subset this font for embedding")
+        return subset.blob.data, dict(plan.old_to_new_glyph_mapping)
+
+    def _tag(self) -> str:
+        """The six-letter subset tag, derived from the glyphs so equal documents give equal bytes."""
+        digest = hashlib.md5(repr(self._entries).encode()).digest()
+        return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+
+    def _descriptor(self, base: str, file_number: int) -> str:
+        face = self.face.hb_face
+        scale = 1000 / self.face.units_per_em
+        extents = self.face.shaping.hb_font.get_font_extents("ltr")
+        head = face.reference_table("head").data
+        bbox = [int.from_bytes(head[at:at + 2], "big", signed=True) * scale for at in (36, 38, 40, 42)]
+        ascent, descent = round(extents.ascender * scale), round(extents.descender * scale)
+        return (f"<< /Type /FontDescriptor /FontName /{base} /Flags {_SYMBOLIC} "
+                f"/FontBBox [{' '.join(str(round(v)) for v in bbox)}] /ItalicAngle 0 /Ascent {ascent} "
+                f"/Descent {descent} /CapHeight {ascent} /StemV 80 /FontFile2 {file_number} 0 R >>")
+
+    def _to_unicode(self, base: str) -> str:
+        entries = [f"<{code:04X}> <{text.encode('utf-16-be').hex().upper()}>"
+                   for code, (_, text, _) in enumerate(self._entries) if text]
+        return "\n".join([
             "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-            f"/CIDSystemInfo << /Registry ({base_name}) /Ordering ({base_name}) /Supplement 0 >> def",
-            f"/CMapName /{base_name} def", "/CMapType 2 def",
-            "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            f"/CMapName /{base}-UCS def", "/CMapType 2 def",
+            "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
             *_bfchar_blocks(entries),
             "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
-        if doc.compression:
-            stream.filters = [pdfdoc.PDFZCompress]
-        return stream
 
 
 def _bfchar_blocks(entries: list[str]) -> list[str]:
@@ -99,47 +144,3 @@ def _bfchar_blocks(entries: list[str]) -> list[str]:
         chunk = entries[start:start + 100]
         lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
     return lines
-
-
-class Face:
-    """One font file as the PDF writer uses it: shaped by HarfBuzz, drawn by reportlab.
-
-    The reportlab side is built on first use: parsing a font for embedding costs 5-20 ms,
-    and most fallback faces of a chain are never drawn from.
-    """
-
-    def __init__(self, path: str, generation: int = 0):
-        self.path = path
-        self.generation = generation
-        self.shaping = ShapingFont(Path(path).read_bytes(), path)
-        self.units_per_em = self.shaping.units_per_em
-
-    @cached_property
-    def glyphs(self) -> GlyphFont:
-        try:
-            font = GlyphFont(f"newsconv-{Path(self.path).stem}-{self.generation}", self.path)
-        except (TTFError, AssertionError, KeyError, ValueError) as exc:
-            raise FontError(f"{self.path}: reportlab cannot embed this font ({exc})") from None
-        pdfmetrics.registerFont(font)
-        return font
-
-    @property
-    def name(self) -> str:
-        return self.glyphs.fontName
-
-    @property
-    def exhausted(self) -> bool:
-        return "glyphs" in self.__dict__ and self.glyphs.exhausted
-
-
-@lru_cache(maxsize=None)
-def _cached_face(path: str) -> list[Face]:
-    return [Face(path)]
-
-
-def load_face(path: str) -> Face:
-    """The face for ``path``, loaded once per process and renewed when its code pool runs out."""
-    holder = _cached_face(path)
-    if holder[0].exhausted:
-        holder[0] = Face(path, holder[0].generation + 1)
-    return holder[0]

@@ -43,4 +43,4 @@ def draw_pages(canvas, pages: list[Page], frame_top: float, footer: Callable[[ob
         for unit, offset in page:
             unit.draw(canvas, frame_top - offset)
         footer(canvas, number)
-        canvas.showPage()
+        canvas.show_page()

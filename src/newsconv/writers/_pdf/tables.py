@@ -66,11 +66,8 @@ def _row_unit(table: Table, row: tuple[str, ...], widths: list[float], layout: "
     lefts = _column_lefts(widths, layout.table_is_rtl(table), layout.frame.left)
 
     def draw(canvas, top: float) -> None:
-        canvas.setLineWidth(GRID_WIDTH)
-        canvas.setStrokeGray(GRID_GRAY)
-        canvas.setFillGray(HEADER_SHADE)
         for left, width in zip(lefts, widths):
-            canvas.rect(left, top - height, width, height, stroke=1, fill=int(shaded))
+            canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
         for left, width, lines in zip(lefts, widths, cells):
             _draw_cell(canvas, lines, left + PADDING, width - 2 * PADDING, top - PADDING, style)
 
