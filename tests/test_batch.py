@@ -175,8 +175,11 @@ def test_the_report_lists_every_input_with_status_outputs_warnings_and_timings(t
 
 def test_an_empty_folder_is_a_warning_and_a_batch_with_nothing_to_do(tmp_path, caplog):
     (tmp_path / "empty").mkdir()
-    with caplog.at_level(logging.WARNING, logger="newsconv"):
+    logging.getLogger("newsconv").addHandler(caplog.handler)  # the CLI's tests leave it unpropagated
+    try:
         batch_plan = plan([str(tmp_path / "empty")], HTML_ONLY)
+    finally:
+        logging.getLogger("newsconv").removeHandler(caplog.handler)
     report = run(batch_plan, HTML_ONLY)
     assert "no articles" in caplog.text
     assert (report.results, report.return_code) == ([], 0)

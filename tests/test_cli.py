@@ -118,7 +118,7 @@ def test_to_html_still_writes_beside_its_input(tmp_path):
 
 @pytest.mark.parametrize("stop", ["ctrl-c", "kill"])
 def test_a_stopped_batch_leaves_only_whole_files_and_skip_existing_finishes_it(tmp_path, stop):
-    articles(tmp_path / "in", 60, ARTICLE * 3)
+    articles(tmp_path / "in", 40, ARTICLE * 3)
     command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "html,docx",
                "-O", str(tmp_path / "out"), "-j", "2"]
     batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -136,7 +136,7 @@ def test_a_stopped_batch_leaves_only_whole_files_and_skip_existing_finishes_it(t
     done = [p for p in outputs if p.suffix == ".docx" and p.with_suffix(".html").exists()]
     resumed = subprocess.run(command + ["--skip-existing"], capture_output=True, text=True)
     assert resumed.returncode == 0
-    assert f"{60 - len(done)} converted, 0 failed, {len(done)} skipped" in resumed.stderr
+    assert f"{40 - len(done)} converted, 0 failed, {len(done)} skipped" in resumed.stderr
 
 
 def wait_for(condition, timeout: float = 30) -> None:

@@ -4,6 +4,7 @@ Nothing here parses or renders; see ``newsconv.parse`` and ``newsconv.render``.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -197,15 +198,24 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     from .options import RenderOptions
 
     _configure_logging(quiet)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a kill stops the batch as Ctrl-C does
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
-    with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console:
+    with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
         report = run(batch, conversion, jobs=jobs, on_result=console.show)
     if report_path:
         write_report(report, report_path)
     click.echo(f"newsconv: {report.summary()}", err=True)
     sys.exit(report.return_code)
+
+
+@contextlib.contextmanager
+def _kill_as_ctrl_c():
+    """A kill (as a nightly job's timeout sends) stops the batch as Ctrl-C does: summary and report still written."""
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _BatchConsole:
