@@ -38,9 +38,9 @@ STDIN_NAME = "<stdin>"  # and what messages and the report call it
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
 # a folder of articles often holds other JSON, such as expected models or an earlier --report.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
-# A worker is replaced after this many articles, so memory stays flat over a long batch and
-# reportlab's per-process pool of private-use codes (6,144; ~2 per article) never runs out.
-TASKS_PER_WORKER = 200
+# A worker is replaced after this many articles, so memory stays flat over a long batch whatever the
+# libraries underneath keep per process; rare enough that the writers' shaping caches pay off first.
+TASKS_PER_WORKER = 500
 
 CONVERTED, FAILED, SKIPPED = "converted", "failed", "skipped"
 log = logging.getLogger("newsconv")
