@@ -71,8 +71,7 @@ def test_outputs_mirror_the_input_tree_under_outdir_or_sit_beside_each_input(tmp
 
 def test_inputs_that_would_write_the_same_output_both_fail_and_nothing_is_written(tmp_path):
     make_tree(tmp_path, {"a.txt": ARTICLE, "a.html": "<h1>other</h1>"})
-    report = run(plan([str(tmp_path / "a.txt"), str(tmp_path / "a.html")], Conversion(formats=("docx",))),
-                 HTML_ONLY)
+    report = run(plan([str(tmp_path / "a.txt"), str(tmp_path / "a.html")], Conversion(formats=("docx",))))
     assert statuses(report) == {"a.txt": FAILED, "a.html": FAILED}
     assert "would also be written from" in report.results[0].error
     assert not (tmp_path / "a.docx").exists()
@@ -80,7 +79,7 @@ def test_inputs_that_would_write_the_same_output_both_fail_and_nothing_is_writte
 
 def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path):
     make_tree(tmp_path, {"page.html": "<h1>Page</h1><p>kept</p>"})
-    report = run(plan([str(tmp_path / "page.html")], HTML_ONLY), HTML_ONLY)
+    report = run(plan([str(tmp_path / "page.html")], HTML_ONLY))
     assert report.results[0].status == FAILED
     assert "would overwrite the input" in report.results[0].error
     assert (tmp_path / "page.html").read_text() == "<h1>Page</h1><p>kept</p>"
@@ -89,8 +88,8 @@ def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path):
 def test_a_second_run_in_place_takes_earlier_html_outputs_for_outputs_not_articles(tmp_path):
     make_tree(tmp_path, {"a.txt": ARTICLE, "b.txt": ARTICLE})
     conversion = Conversion(formats=("html", "docx"))
-    first = run(plan([str(tmp_path)], conversion), conversion, jobs=1)
-    second = run(plan([str(tmp_path)], conversion), conversion, jobs=1)
+    first = run(plan([str(tmp_path)], conversion), jobs=1)
+    second = run(plan([str(tmp_path)], conversion), jobs=1)
     assert first.return_code == second.return_code == 0
     assert statuses(second) == {"a.txt": CONVERTED, "b.txt": CONVERTED}
 
@@ -98,11 +97,11 @@ def test_a_second_run_in_place_takes_earlier_html_outputs_for_outputs_not_articl
 def test_skip_existing_redoes_only_what_is_missing_or_older_than_its_input(tmp_path):
     make_tree(tmp_path / "in", {"a.txt": ARTICLE, "b.txt": ARTICLE, "c.txt": ARTICLE})
     outdir = str(tmp_path / "out")
-    run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir), HTML_ONLY)
+    run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir))
     (tmp_path / "out" / "b.html").unlink()
     newer = (tmp_path / "out" / "c.html").stat().st_mtime + 10
     os.utime(tmp_path / "in" / "c.txt", (newer, newer))
-    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir, skip_existing=True), HTML_ONLY)
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=outdir, skip_existing=True))
     assert statuses(report) == {"a.txt": SKIPPED, "b.txt": CONVERTED, "c.txt": CONVERTED}
     assert report.summary().startswith("2 converted, 0 failed, 1 skipped in ")
 
@@ -110,7 +109,7 @@ def test_skip_existing_redoes_only_what_is_missing_or_older_than_its_input(tmp_p
 def test_a_bad_input_fails_alone_with_its_name_and_leaves_no_file(tmp_path):
     make_tree(tmp_path / "in", {"good.txt": ARTICLE, "empty.txt": "", "blank.txt": " \n\t\n"})
     (tmp_path / "in" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=2)
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=2)
     assert statuses(report) == {"blank.txt": FAILED, "empty.txt": FAILED, "good.txt": CONVERTED,
                                 "image.txt": FAILED}
     assert all(r.error.startswith(r.source + ": ") for r in report.results if r.status == FAILED)
@@ -126,7 +125,7 @@ def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batch, "render", render)  # workers are forked, so they inherit the patch
     make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
-    report = run(plan([str(tmp_path)], HTML_ONLY), HTML_ONLY)
+    report = run(plan([str(tmp_path)], HTML_ONLY))
     assert statuses(report) == {"boom.txt": FAILED, "fine.txt": CONVERTED}
     assert any(r.error == f"{r.source}: internal error: RuntimeError: writer bug" for r in report.results)
 
@@ -139,7 +138,7 @@ def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypa
     monkeypatch.setattr(batch, "render", render)
     monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)
     make_tree(tmp_path, {f"{n}.txt": ARTICLE for n in range(6)})
-    report = run(plan([str(tmp_path)], HTML_ONLY), HTML_ONLY, jobs=1)
+    report = run(plan([str(tmp_path)], HTML_ONLY), jobs=1)
     assert [len(r.warnings) for r in report.results] == [1] * 6
     assert len({r.warnings[0] for r in report.results}) == 3
 
@@ -153,7 +152,7 @@ def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_f
         if len(seen) == 3:
             raise KeyboardInterrupt
 
-    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=2,
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=2,
                  on_result=interrupt_after_three)
     assert report.interrupted and report.return_code == 130
     assert len(report.results) == 3 and report.summary().endswith("(interrupted)")
@@ -163,7 +162,7 @@ def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_f
 
 def test_the_report_lists_every_input_with_status_outputs_warnings_and_timings(tmp_path):
     make_tree(tmp_path / "in", {"b.txt": ARTICLE, "a.txt": ""})
-    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY)
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")))
     write_report(report, tmp_path / "report.json")
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert (data["converted"], data["failed"], data["skipped"], data["interrupted"]) == (1, 1, 0, False)
@@ -180,7 +179,7 @@ def test_an_empty_folder_is_a_warning_and_a_batch_with_nothing_to_do(tmp_path, c
         batch_plan = plan([str(tmp_path / "empty")], HTML_ONLY)
     finally:
         logging.getLogger("newsconv").removeHandler(caplog.handler)
-    report = run(batch_plan, HTML_ONLY)
+    report = run(batch_plan)
     assert "no articles" in caplog.text
     assert (report.results, report.return_code) == ([], 0)
 
@@ -188,6 +187,6 @@ def test_an_empty_folder_is_a_warning_and_a_batch_with_nothing_to_do(tmp_path, c
 @pytest.mark.parametrize("jobs", [1, 3])
 def test_every_good_input_is_converted_whatever_the_pool_size(tmp_path, jobs):
     make_tree(tmp_path / "in", {f"d{n % 3}/{n}.txt": f"Title {n}\n\nBody {n}.\n" for n in range(9)})
-    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), HTML_ONLY, jobs=jobs)
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=jobs)
     assert report.count(CONVERTED) == 9
     assert "Body 7." in (tmp_path / "out" / "d1" / "7.html").read_text(encoding="utf-8")

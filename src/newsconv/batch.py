@@ -8,8 +8,7 @@ article once and renders it to every format, and collects one :class:`Result` pe
 :class:`Report`, whose ``return_code`` is the batch's exit policy (as black's ``Report``)::
 
     from newsconv.batch import Conversion, plan, run
-    conversion = Conversion(formats=("pdf", "html"))
-    report = run(plan(["articles/"], conversion, outdir="out"), conversion, jobs=4)
+    report = run(plan(["articles/"], Conversion(formats=("pdf", "html")), outdir="out"), jobs=4)
     print(report.summary())
 """
 from __future__ import annotations
@@ -98,6 +97,7 @@ class Result:
 class Plan:
     """The work of a batch: ``tasks`` for the workers, and ``settled`` results that needed none."""
 
+    conversion: Conversion
     tasks: tuple[Task, ...]
     settled: tuple[Result, ...]
 
@@ -155,7 +155,7 @@ def plan(inputs: Iterable[str], conversion: Conversion, *, outdir: Optional[str]
         else:
             data = sys.stdin.buffer.read() if source.path == STDIN_NAME else None
             tasks.append(Task(source.path, outputs[source], data))
-    return Plan(tuple(tasks), tuple(settled))
+    return Plan(conversion, tuple(tasks), tuple(settled))
 
 
 def find_sources(inputs: Iterable[str], *, exclude: Optional[str] = None) -> tuple[list[Source], list[Result]]:
@@ -263,14 +263,13 @@ def _key(path: str | os.PathLike) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def run(batch: Plan, conversion: Conversion, *, jobs: Optional[int] = None,
-        on_result: Optional[Callable[[Result], None]] = None) -> Report:
+def run(batch: Plan, *, jobs: Optional[int] = None, on_result: Optional[Callable[[Result], None]] = None) -> Report:
     """Convert the batch's tasks in ``jobs`` processes (default: one per core), calling ``on_result``
     with each result (settled ones first) as it arrives.
 
     Ctrl-C stops the workers (each discards the file it was writing) and returns the report so far.
     """
-    report = Report(conversion.formats)
+    report = Report(batch.conversion.formats)
     started = time.perf_counter()
 
     def receive(result: Result) -> None:
@@ -281,7 +280,7 @@ def run(batch: Plan, conversion: Conversion, *, jobs: Optional[int] = None,
     try:
         for result in batch.settled:
             receive(result)
-        with _converting(batch.tasks, conversion, jobs or os.cpu_count() or 1) as results:
+        with _converting(batch.tasks, batch.conversion, jobs or os.cpu_count() or 1) as results:
             for result in results:
                 receive(result)
     except KeyboardInterrupt:

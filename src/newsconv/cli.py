@@ -201,7 +201,7 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
-        report = run(batch, conversion, jobs=jobs, on_result=console.show)
+        report = run(batch, jobs=jobs, on_result=console.show)
     if report_path:
         write_report(report, report_path)
     click.echo(f"newsconv: {report.summary()}", err=True)
