@@ -173,6 +173,11 @@ def test_hebrew_run_in_arabic_article_gets_the_hebrew_face():
     assert rtl_fonts["قال شالوم "] is None and rtl_fonts["للجميع"] is None
 
 
+def test_rtl_punctuation_run_keeps_the_documents_face():
+    word = render(Document(lang="he", dir="rtl", blocks=(Paragraph("שיעור שנתי של 4.5%."),)))
+    assert not [r for r in word.element.body.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") is not None]
+
+
 def test_english_document_is_left_to_right_except_its_rtl_block():
     word = render(load(DATA / "en-news.json"))
     assert word.sections[0]._sectPr.find(qn("w:bidi")) is None
@@ -231,7 +236,8 @@ def test_control_characters_are_dropped_with_a_warning(caplog):
 
 @pytest.mark.parametrize("text, base, runs", [
     ("قال Vladimir Putin إن", "rtl", [("قال ", True), ("Vladimir Putin", False), (" إن", True)]),
-    ("بنسبة 50% في", "rtl", [("بنسبة ", True), ("50", False), ("% في", True)]),
+    ("بنسبة 50% في", "rtl", [("بنسبة ", True), ("50%", False), (" في", True)]),
+    ("+4%", "rtl", [("+", True), ("4%", False)]),
     ("زيارة www.un.org اليوم", "rtl", [("زيارة ", True), ("www.un.org", False), (" اليوم", True)]),
     ("He said «مرحبا» today", "ltr", [("He said «", False), ("مرحبا", True), ("» today", False)]),
     ("١٢ شخصا", "rtl", [("١٢ شخصا", True)]),

@@ -33,10 +33,14 @@ from . import _ooxml
 log = logging.getLogger("newsconv")
 
 PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
-MARGIN = Cm(2.5)
+MARGIN = Cm(2)
 BODY_SIZE = 14
-LINE_SPACING = 1.3
+LINE_SPACING = 1.0
 HEADING_SIZES = {1: 20, 2: 16, 3: 14}
+# Estimated advance of an average character and a cell's side margins plus borders: the
+# natural width of a column's text, from which columns get their share of the table.
+CHARACTER_WIDTH = Pt(BODY_SIZE * 0.55)
+CELL_PADDING = Pt(20)
 # Word puts no space after a table, so the paragraph that follows one opens with this gap.
 TABLE_GAP = Pt(10)
 # Full locales for Word's proofing languages; other languages keep the subtag they came with.
@@ -155,6 +159,8 @@ class _BodyWriter:
         self.list_definitions: dict[str, str] = {}
         self.bullets_id: Optional[str] = None
         self.follows_table = False
+        section = word.sections[0]
+        self.text_width = section.page_width - section.left_margin - section.right_margin
 
     def add(self, block: Block) -> None:
         rtl = (block.dir or ("rtl" if self.typography.rtl else "ltr")) == "rtl"
@@ -191,10 +197,11 @@ class _BodyWriter:
 
     def mark_rtl(self, rpr, chunk: str) -> None:
         _ooxml.set_rtl(rpr)
-        script = HEBREW if any(letter_script(ch) == HEBREW for ch in chunk) else ARABIC
-        font = self.typography.complex_font_for(script)
-        if font != self.typography.complex_font:
-            _ooxml.set_fonts(rpr, None, font)
+        scripts = {letter_script(ch) for ch in chunk} & {ARABIC, HEBREW}
+        if len(scripts) == 1:
+            font = self.typography.complex_font_for(scripts.pop())
+            if font != self.typography.complex_font:
+                _ooxml.set_fonts(rpr, None, font)
 
     def list(self, block: List, rtl: bool) -> None:
         num_id = self.ordered_list_id(block.numerals) if block.ordered else self.bullet_list_id()
@@ -219,6 +226,12 @@ class _BodyWriter:
                 self.numbering, number_format, level_text, self.typography.complex_font)
         return self.list_definitions[number_format]
 
+    def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool) -> None:
+        """A cell's paragraph, set solid: body spacing would leave a blank line in every cell."""
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = 1.0
+        self.fill(paragraph, text, rtl, bold)
+
     def table(self, block: Table, rtl: bool) -> None:
         """A bordered table, columns right to left for RTL, its header row bold and repeated per page."""
         grid = ([block.header] if block.header else []) + list(block.rows)
@@ -226,13 +239,29 @@ class _BodyWriter:
         table.style = self.word.styles["Table Grid"]
         if rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
+        widths = column_widths(grid, block.column_count, self.text_width)
         for index, (row, texts) in enumerate(zip(table.rows, grid)):
             is_header = bool(block.header) and index == 0
-            for cell, text in itertools.zip_longest(row.cells, texts, fillvalue=""):
-                self.fill(cell.paragraphs[0], text, rtl, bold=is_header)
+            for cell, width, text in itertools.zip_longest(row.cells, widths, texts, fillvalue=""):
+                cell.width = width
+                self.fill_cell(cell.paragraphs[0], text, rtl, bold=is_header)
+        for column, width in zip(table.columns, widths):
+            column.width = width
         if block.header:
             _ooxml.repeat_as_header(table.rows[0]._tr)
         self.follows_table = True
+
+
+def column_widths(grid: list, column_count: int, available: int) -> list[int]:
+    """Widths (EMU) sharing ``available`` among the columns in proportion to their longest text.
+
+    The table spans the text width, so that its place does not depend on how Word and
+    LibreOffice align a right-to-left table; equal columns would strand a short column's
+    text far from its neighbour's and squeeze the long ones.
+    """
+    natural = [max(len(row[column]) if column < len(row) else 0 for row in grid) * CHARACTER_WIDTH + CELL_PADDING
+               for column in range(column_count)]
+    return [available * width // sum(natural) for width in natural]
 
 
 def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
@@ -248,7 +277,7 @@ def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
     >>> direction_runs("قال Vladimir Putin إن", "rtl")
     [('قال ', True), ('Vladimir Putin', False), (' إن', True)]
     """
-    kinds = [_strong_kind(ch) for ch in text]
+    kinds = [_strong_kind(text, index) for index in range(len(text))]
     resolved = [kind or _neutral_kind(kinds[:index], kinds[index + 1:], base) for index, kind in enumerate(kinds)]
     runs = []
     position = 0
@@ -259,16 +288,30 @@ def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def _strong_kind(ch: str) -> Optional[str]:
-    """"ltr", ARABIC or HEBREW for a character of strong direction, None for a neutral."""
-    kind = unicodedata.bidirectional(ch)
+def _strong_kind(text: str, index: int) -> Optional[str]:
+    """"ltr", ARABIC or HEBREW for a character of strong direction, None for a neutral.
+
+    A number's terminators (%, currency signs) belong to the number, as in the bidi
+    algorithm's rule W5, so "50%" stays one left-to-right run.
+    """
+    kind = unicodedata.bidirectional(text[index])
     if kind in ("AL", "AN"):
         return ARABIC
     if kind == "R":
         return HEBREW
-    if kind in ("L", "EN"):
+    if kind in ("L", "EN") or kind == "ET" and _touches_european_number(text, index):
         return "ltr"
     return None
+
+
+def _touches_european_number(text: str, index: int) -> bool:
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "ET":
+            position += step
+        if 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "EN":
+            return True
+    return False
 
 
 def _neutral_kind(before: list, after: list, base: str) -> str:
