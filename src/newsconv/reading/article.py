@@ -61,6 +61,7 @@ class _Loose:
     lines: int
     first_line: bool = False
     heading_candidate: bool = True
+    under_previous: bool = False  # no blank line between it and the block before
 
 
 
@@ -113,6 +114,8 @@ class _Parser:
             end += 1
         if len(rows) < 2 or (kind == SPACED_ROW and not _plausible_columns(rows)):
             return None
+        if kind == TAB_ROW:
+            rows = _tab_columns(rows)
         header = rule_at == 1 or (rule_at is None and _reads_as_header(rows))
         return [_table(rows, header)], end
 
@@ -231,7 +234,8 @@ def _split_text_run(run: Sequence[Line], width: Optional[int], first_line: bool)
             drafts.extend(_Loose(_collapse(t), 1, heading_candidate=False) for t in texts[stretch_start:stretch_end])
         start = stretch_end
     drafts.extend(_reflow(texts[start:], asides[start:], width, first_line and start == 0))
-    return drafts
+    return [dataclasses.replace(d, under_previous=True) if k and isinstance(d, _Loose) else d
+            for k, d in enumerate(drafts)]
 
 
 def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: bool):
@@ -265,17 +269,39 @@ def _table_like(text: str) -> bool:
 
 
 def _reflow(texts: Sequence[str], asides: Sequence[bool], width: Optional[int], first_line: bool) -> list:
-    """Join wrapped lines (and dash asides) into paragraphs; each unwrapped line stands alone."""
+    """Join wrapped lines (and dash asides) into paragraphs; each unwrapped line stands alone,
+    and so do a pulled quote and a dateline, whatever their length."""
     drafts: list = []
     current: list[str] = []
     for index, text in enumerate(texts):
         current.append(text)
         following = texts[index + 1] if index + 1 < len(texts) else ""
-        glued = index + 1 < len(texts) and asides[index + 1]
-        if not (glued or continues(text, following, width)):
+        if not (_glued(text, following, asides[index + 1] if following else False)
+                or _wrapped_on(current, following, width)):
             drafts.append(_Loose(_collapse(" ".join(current)), len(current), first_line and len(drafts) == 0))
             current = []
     return drafts
+
+
+def _glued(text: str, following: str, aside: bool) -> bool:
+    """A dash aside joins the sentence it interrupts; after a finished sentence or quote a dash
+    line is an attribution of its own."""
+    return aside and not text.endswith(headings.SENTENCE_END)
+
+
+def _wrapped_on(current: Sequence[str], following: str, width: Optional[int]) -> bool:
+    if headings.is_whole_quote(" ".join(current)) or (following and headings.is_dateline(following)):
+        return False
+    return continues(current[-1], following, width)
+
+
+def _tab_columns(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """Each tab separates two cells, so two tabs in a row hold an empty cell; but when the rows
+    only agree once runs of tabs count as one, the tabs were lining columns up."""
+    if len({len(r) for r in rows}) == 1:
+        return rows
+    merged = [[c for c in row if c] for row in rows]
+    return merged if len({len(r) for r in merged}) == 1 else rows
 
 
 def _plausible_columns(rows: Sequence[Sequence[str]]) -> bool:
@@ -318,9 +344,15 @@ def _loose_block(draft: _Loose, previous: Optional[Block], has_next: bool) -> Bl
             return Heading(level=1, text=draft.text)
         if isinstance(previous, Heading) and previous.level == 1 and headings.looks_like_deck(draft.text):
             return Heading(level=2, text=draft.text)
-        if previous is not None and has_next and headings.looks_like_heading(draft.text):
+        if previous is not None and has_next and not _names_the_speaker(draft, previous) \
+                and headings.looks_like_heading(draft.text):
             return Heading(level=2, text=draft.text)
     return Paragraph(text=draft.text)
+
+
+def _names_the_speaker(draft: _Loose, previous: Block) -> bool:
+    """The line right under a pulled quote names its speaker; it is no heading."""
+    return draft.under_previous and isinstance(previous, Paragraph) and headings.is_whole_quote(previous.text)
 
 
 def _collapse(text: str) -> str:

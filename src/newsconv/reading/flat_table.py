@@ -39,9 +39,9 @@ def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], in
     rows = [_words(line) for line in lines]
     if any(len(words) < 2 for words in rows):
         return None
-    numeric = _numeric_columns(rows)
-    if numeric:
-        return numeric, len(numeric)
+    figures = _figure_columns(rows)
+    if figures:
+        return figures, len(figures)
     described = _label_description(rows)
     return (described, len(described)) if described else None
 
@@ -57,33 +57,49 @@ def _words(line: str) -> list[str]:
     return words
 
 
-def _numeric_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
-    """Rows that end in the same number of numeric cells (label, figure, figure...), after an
-    optional header row without figures; the table ends where that stops."""
-    tails = [_numeric_tail(words) for words in rows]
-    start = 1 if tails[0] == 0 else 0
-    count = tails[start]
+def _figure_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
+    """Rows with the same shape of words and figures ("Renaissance 170 Pour", "Bordeaux 3,9 -12 %"):
+    each figure is a cell, and so is each run of words between figures.  After an optional
+    header row without figures, the table ends where the shape changes."""
+    shapes = [_shape(words) for words in rows]
+    start = 0 if "N" in shapes[0] else 1
     end = start
-    while end < len(rows) and tails[end] == count and len(rows[end]) > count:
+    while end < len(rows) and shapes[end] == shapes[start]:
         end += 1
-    if count == 0 or end < MIN_ROWS or end - start < MIN_ROWS - 1:
+    if "N" not in shapes[start] or end < MIN_ROWS or end - start < MIN_ROWS - 1:
         return None
-    table = [[" ".join(words[:-count])] + words[-count:] for words in rows[start:end]]
+    table = [_cells_by_shape(words) for words in rows[start:end]]
     if start:
-        header = _split_header(rows[0], count + 1)
+        header = _split_header(rows[0], len(table[0]))
         if header is None:
             return None
         table.insert(0, header)
     return table
 
 
-def _numeric_tail(words: list[str]) -> int:
-    count = 0
-    for word in reversed(words):
-        if not _NUMBER.match(word):
-            break
-        count += 1
-    return count
+def _shape(words: list[str]) -> tuple[str, ...]:
+    """"N" for each figure and "T" for each run of other words, in order."""
+    shape: list[str] = []
+    for word in words:
+        kind = "N" if _NUMBER.match(word) else "T"
+        if kind == "N" or not shape or shape[-1] != "T":
+            shape.append(kind)
+    return tuple(shape)
+
+
+def _cells_by_shape(words: list[str]) -> list[str]:
+    cells: list[str] = []
+    text_run = False
+    for word in words:
+        if _NUMBER.match(word):
+            cells.append(word)
+            text_run = False
+        elif text_run:
+            cells[-1] += " " + word
+        else:
+            cells.append(word)
+            text_run = True
+    return cells
 
 
 def _split_header(words: list[str], columns: int) -> Optional[list[str]]:

@@ -91,7 +91,7 @@ _TO_LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01
 
 def _table_row(stripped: str, indent: int) -> Optional[Line]:
     if "\t" in stripped:
-        cells = tuple(c.strip() for c in re.split(r"\t+", stripped))
+        cells = tuple(c.strip() for c in stripped.split("\t"))
         if len(cells) >= 2:
             return Line(TAB_ROW, stripped, indent, cells=cells, source=stripped)
     if "|" in stripped:

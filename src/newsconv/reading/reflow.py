@@ -12,6 +12,8 @@ from typing import Optional, Sequence
 MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
 _SLACK = 3
+_NEARLY_FULL = 0.8
+_SENTENCE_END = (".", "!", "?", "؟", "۔", ":", "»", "”", '"')
 _MIN_WRAPPED_CHARS = 30  # shorter lines are table rows, datelines or headings, never a wrap
 
 
@@ -34,11 +36,17 @@ def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
 
 
 def continues(line: str, next_line: str, width: Optional[int]) -> bool:
-    """Whether ``next_line`` continues ``line``'s paragraph in text wrapped at ``width``."""
+    """Whether ``next_line`` continues ``line``'s paragraph in text wrapped at ``width``.
+
+    Either the next word would not have fitted on the line, or the line is nearly full and
+    does not end a sentence (people and tools that wrap by eye are not exact).
+    """
     if width is None or not next_line:
         return False
     first_word = next_line.split(maxsplit=1)[0]
-    return len(line) + 1 + len(first_word) > width - _SLACK
+    if len(line) + 1 + len(first_word) > width - _SLACK:
+        return True
+    return len(line) >= _NEARLY_FULL * width and not line.endswith(_SENTENCE_END)
 
 
 def looks_wrapped(lines: Sequence[str]) -> bool:
