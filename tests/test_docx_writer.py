@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from newsconv import Document, Heading, List, Paragraph, RenderOptions, Table, fonts
+from newsconv import Document, FormatError, Heading, List, Paragraph, RenderOptions, Table, fonts
 from newsconv.text.script import ARABIC
 from newsconv.writers.docx import direction_runs, write
 
@@ -197,6 +197,11 @@ def test_page_setup_and_footer_page_number(seed):
     assert fields == ["PAGE"]
 
 
+def test_unknown_paper_is_a_typed_error(seed):
+    with pytest.raises(FormatError):
+        write(seed, RenderOptions(paper="a3"))
+
+
 def test_core_properties_come_from_options(seed):
     word = render(seed, title="عنوان آخر", author="Desk", date="2024-05-01T10:00:00")
     properties = word.core_properties
@@ -231,7 +236,7 @@ def test_control_characters_are_dropped_with_a_warning(caplog):
         word = render(document)
     assert [p.text for p in word.paragraphs] == ["عنوان", "نص مع رموز"]
     assert word.core_properties.title == "عنوان"
-    assert "control character" in caplog.text
+    assert "cannot hold" in caplog.text
 
 
 @pytest.mark.parametrize("text, base, runs", [

@@ -22,9 +22,11 @@ from typing import Optional
 import docx
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Mm, Pt
 
 from .. import fonts
+from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script
@@ -45,7 +47,6 @@ CELL_PADDING = Pt(20)
 TABLE_GAP = Pt(10)
 # Full locales for Word's proofing languages; other languages keep the subtag they came with.
 LOCALES = {"ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK", "he": "he-IL", "en": "en-US", "fr": "fr-FR"}
-SCRIPT_OF_LANGUAGE = {"ar": ARABIC, "fa": ARABIC, "ur": ARABIC, "ps": ARABIC, "he": HEBREW, "yi": HEBREW}
 # ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
 # in the Persian forms when the proofing language is Persian.
 NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
@@ -70,13 +71,15 @@ class Typography:
     def of(cls, document: Document, options: RenderOptions) -> "Typography":
         rtl = document.dir == "rtl"
         primary = document.lang.split("-")[0].lower()
-        script = SCRIPT_OF_LANGUAGE.get(primary) or (ARABIC if rtl else LATIN)
+        language_script = fonts.script_of_language(primary)
+        # An RTL article in a language newsconv does not know is most likely Arabic-script.
+        script = ARABIC if rtl and language_script == LATIN else language_script
         locale = document.lang if "-" in document.lang else LOCALES.get(primary, primary)
         if script == LATIN:
             latin_lang, bidi_lang = (locale if primary != "und" else LOCALES["en"]), None
         else:
             latin_lang = LOCALES["en"]
-            bidi_lang = locale if primary in SCRIPT_OF_LANGUAGE else LOCALES["ar" if script == ARABIC else "he"]
+            bidi_lang = locale if language_script == script else LOCALES["ar"]
         custom = fonts.family_name(options.font) if options.font else None
         return cls(
             rtl=rtl,
@@ -109,8 +112,7 @@ def write(document: Document, options: RenderOptions) -> bytes:
 
 def _style_document(word, typography: Typography) -> None:
     """Set fonts, sizes and direction in the defaults and in the styles the body uses."""
-    defaults = word.styles.element.find(_ooxml.qn("w:docDefaults")).find(_ooxml.qn("w:rPrDefault"))
-    rpr = defaults.find(_ooxml.qn("w:rPr"))
+    rpr = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
     _ooxml.set_size(rpr, BODY_SIZE)
     _ooxml.set_lang(rpr, typography.latin_lang, typography.bidi_lang)
@@ -137,6 +139,8 @@ def _style_heading(style, typography: Typography, size: float) -> None:
 
 def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
     """Paper, margins, a centred page number in the footer and, for RTL, a right-to-left section."""
+    if options.paper not in PAPER_SIZES:
+        raise FormatError(f"unknown paper size {options.paper!r} (choose from {', '.join(PAPER_SIZES)})")
     section = word.sections[0]
     section.page_width, section.page_height = PAPER_SIZES[options.paper]
     section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
@@ -189,13 +193,14 @@ class _BodyWriter:
         if rtl or self.typography.rtl:
             _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
         for chunk, chunk_rtl in direction_runs(xml_safe(text), "rtl" if rtl else "ltr"):
-            rpr = paragraph.add_run(chunk)._r.get_or_add_rPr()
+            run = paragraph.add_run(chunk)._r
             if bold:
-                _ooxml.set_bold(rpr)
+                _ooxml.set_bold(run.get_or_add_rPr())
             if chunk_rtl:
-                self.mark_rtl(rpr, chunk)
+                self.mark_rtl(run.get_or_add_rPr(), chunk)
 
     def mark_rtl(self, rpr, chunk: str) -> None:
+        """Mark a right-to-left run; one in another RTL script than the article's gets that script's face."""
         _ooxml.set_rtl(rpr)
         scripts = {letter_script(ch) for ch in chunk} & {ARABIC, HEBREW}
         if len(scripts) == 1:
@@ -221,6 +226,7 @@ class _BodyWriter:
         return _ooxml.add_list_instance(self.numbering, self.list_definition(number_format, "%1."))
 
     def list_definition(self, number_format: str, level_text: str) -> str:
+        """The id of the one list definition per number format, added on first use."""
         if number_format not in self.list_definitions:
             self.list_definitions[number_format] = _ooxml.add_list_definition(
                 self.numbering, number_format, level_text, self.typography.complex_font)
@@ -329,7 +335,7 @@ def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids (which would make the file unreadable)."""
     cleaned, count = NOT_XML.subn("", text)
     if count:
-        log.warning("docx: dropped %d control character(s) that a DOCX cannot hold", count)
+        log.warning("docx: dropped %d character(s) that XML cannot hold (control characters, lone surrogates)", count)
     return cleaned
 
 
