@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .canvas import Canvas
-from .glyphfont import Face
+from .glyphfont import EmbeddedFont, Face
 from .lines import Line, PlacedGlyph, TextStyle
 from .pdffile import number
 
@@ -26,11 +26,24 @@ def draw_line(canvas: Canvas, line: Line, left: float, baseline: float, style: T
 
 def _draw_run(canvas: Canvas, face: Face, glyphs: list[PlacedGlyph], left: float, baseline: float,
               size: float) -> None:
-    """Glyphs of one face as strings: the PDF widths alone carry them to their places."""
+    """Glyphs of one face: those that stand for text as strings whose PDF widths alone carry
+    them to their places; those that stand for none (marks whose letter carries their text,
+    the second glyph of a decomposed letter) apart, each at its place with zero width, so
+    extractors see neither a false gap inside a word nor a mark out of its order."""
     name, font = canvas.font(face)
-    canvas.emit(f"/{name} {number(size)} Tf 1 0 0 1 {number(left + glyphs[0].x + glyphs[0].dx)} "
-                f"{number(baseline)} Tm")
-    for rise, same_rise in groupby(zip(glyphs, _pdf_widths(glyphs, size)), key=lambda pair: pair[0].dy):
+    canvas.emit(f"/{name} {number(size)} Tf")
+    flow = [glyph for glyph in glyphs if glyph.text]
+    if flow:
+        _show(canvas, font, flow, _pdf_widths(flow, size), left, baseline)
+    for glyph in glyphs:
+        if not glyph.text:
+            _show(canvas, font, [glyph], [0], left, baseline)
+
+
+def _show(canvas: Canvas, font: EmbeddedFont, glyphs: list[PlacedGlyph], widths: list[int], left: float,
+          baseline: float) -> None:
+    canvas.emit(f"1 0 0 1 {number(left + glyphs[0].x + glyphs[0].dx)} {number(baseline)} Tm")
+    for rise, same_rise in groupby(zip(glyphs, widths), key=lambda pair: pair[0].dy):
         codes = "".join(font.encode(glyph.gid, glyph.text, width) for glyph, width in same_rise)
         canvas.emit(f"{number(rise)} Ts <{codes}> Tj")
 
