@@ -9,10 +9,13 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .errors import FontError
 from .text.script import ARABIC, HEBREW, LATIN
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 
 def _files(package: str) -> Path:
@@ -129,3 +132,31 @@ def _inherits_font(ch: str) -> bool:
 def _is_invisible(ch: str) -> bool:
     """Format characters (ZWNJ, ZWJ, bidi marks): HarfBuzz hides them in any font."""
     return unicodedata.category(ch) == "Cf"
+
+
+def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints: Iterable[int] = (),
+           dropped_tables: Iterable[str] = ()) -> tuple[bytes, dict[int, int]]:
+    """HarfBuzz's subset of ``face`` to ``glyphs`` and ``codepoints``, and its old-to-new glyph ids.
+
+    Both the PDF (by glyph, shaping done) and the DOCX (by character, the reader shapes)
+    embed subsets; variable faces are pinned at their default instance, because HarfBuzz
+    does that in milliseconds where fontTools' instancer takes seconds, and an editor would
+    otherwise have to pick the instance itself.  FontError names ``source`` when HarfBuzz fails.
+    """
+    import uharfbuzz as hb
+
+    subset_input = hb.SubsetInput()
+    for gid in glyphs:
+        subset_input.glyph_set.add(gid)
+    for codepoint in codepoints:
+        subset_input.unicode_set.add(codepoint)
+    for tag in dropped_tables:
+        subset_input.drop_table_tag_set.add(int.from_bytes(tag.ljust(4).encode("ascii"), "big"))
+    subset_input.flags = hb.SubsetFlags.NO_HINTING
+    if face.axis_infos:
+        subset_input.pin_all_axes_to_default(face)
+    plan = hb.SubsetPlan(face, subset_input)
+    result = plan.execute()
+    if result is None:
+        raise FontError(f"{source}: HarfBuzz cannot subset this font for embedding")
+    return result.blob.data, dict(plan.old_to_new_glyph_mapping)

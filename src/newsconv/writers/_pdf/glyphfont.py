@@ -20,6 +20,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from ... import fonts
 from ...errors import FontError
 from ...text.shaping import ShapingFont
 from .pdffile import PdfFile
@@ -94,20 +95,8 @@ class EmbeddedFont:
 
     def _subset(self) -> tuple[bytes, dict[int, int]]:
         """The font file with only the glyphs drawn (variable fonts at their default instance)."""
-        subset_input = hb.SubsetInput()
-        for gid, _, _ in self._entries:
-            subset_input.glyph_set.add(gid)
-        for tag in _DROPPED_TABLES:
-            subset_input.drop_table_tag_set.add(int.from_bytes(tag.ljust(4).encode("ascii"), "big"))
-        subset_input.flags = hb.SubsetFlags.NO_HINTING
-        face = self.face.hb_face
-        if face.axis_infos:
-            subset_input.pin_all_axes_to_default(face)
-        plan = hb.SubsetPlan(face, subset_input)
-        subset = plan.execute()
-        if subset is None:
-            raise FontError(f"{self.face.path}: HarfBuzz cannot subset this font for embedding")
-        return subset.blob.data, dict(plan.old_to_new_glyph_mapping)
+        return fonts.subset(self.face.hb_face, self.face.path, glyphs=(gid for gid, _, _ in self._entries),
+                            dropped_tables=_DROPPED_TABLES)
 
     def _tag(self) -> str:
         """The six-letter subset tag, derived from the glyphs so equal documents give equal bytes."""
