@@ -108,6 +108,8 @@ class FontCoverage:
 
     def assign(self, text: str) -> tuple[list[int], set[str]]:
         """The index in the chain of each character's font, and the characters no font covers."""
+        if set(map(ord, text)) <= self.codepoint_sets[0]:  # the usual case, at C speed
+            return [0] * len(text), set()
         choices: list[int] = []
         missing: set[str] = set()
         previous = 0
