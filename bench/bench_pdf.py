@@ -5,12 +5,16 @@
 Defaults to the seed and the mixed-direction samples under tests/data/pdf.  Prints
 articles per second for both in one process (warm: fonts loaded, caches filled as in a
 batch), then a cold `newsconv to-pdf` of the seed against a cold Typst run of it, each in
-a fresh interpreter.  Typst is skipped when it is not installed; it is not a dependency.
+a fresh interpreter, alternated --cold times: the median wall time and the median CPU time
+of each (CPU time is what a loaded machine distorts least; Typst's wall time also gains
+from its threads).  Typst is skipped when it is not installed; it is not a dependency.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", nargs="*", type=Path, default=SAMPLES)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--cold", type=int, default=7, help="cold runs of each, alternated")
     args = parser.parse_args()
     models = [json.loads(path.read_text(encoding="utf-8")) for path in args.models]
     print(f"{len(models)} articles x {args.rounds} rounds")
@@ -33,9 +38,16 @@ def main() -> None:
     typst = typst_renderer()
     if typst:
         print(f"typst     {warm_rate(typst, models, args.rounds):7.1f} articles/s")
-    print(f"cold newsconv to-pdf seed  {cold_newsconv():.2f} s")
+    cold = [(cold_newsconv(), cold_typst() if typst else None) for _ in range(args.cold)]
+    report_cold("newsconv to-pdf seed", [ours for ours, _ in cold])
     if typst:
-        print(f"cold typst seed            {cold_typst():.2f} s")
+        report_cold("typst seed          ", [theirs for _, theirs in cold])
+
+
+def report_cold(label: str, runs: list[tuple[float, float]]) -> None:
+    wall = statistics.median(run[0] for run in runs)
+    cpu = statistics.median(run[1] for run in runs)
+    print(f"cold {label}  wall {wall:.3f} s  cpu {cpu:.3f} s  (median of {len(runs)})")
 
 
 def warm_rate(render, models: list[dict], rounds: int) -> float:
@@ -98,12 +110,12 @@ def escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\#*_`$<>@[]=-+/~\"'" else ch for ch in text)
 
 
-def cold_newsconv() -> float:
+def cold_newsconv() -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         return timed([sys.executable, "-m", "newsconv", "to-pdf", str(SEED), "-o", str(Path(tmp) / "seed.pdf")])
 
 
-def cold_typst() -> float:
+def cold_typst() -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "seed.typ"
         source.write_text(typst_source(json.loads(SEED.read_text(encoding="utf-8"))), encoding="utf-8")
@@ -112,10 +124,14 @@ def cold_typst() -> float:
         return timed([sys.executable, "-c", script], cwd=Path(__file__).parent)
 
 
-def timed(command: list[str], cwd: Path = ROOT) -> float:
+def timed(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of ``command``, the CPU time of the child and its threads."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, cwd=cwd, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 if __name__ == "__main__":
