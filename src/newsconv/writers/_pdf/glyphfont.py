@@ -14,7 +14,6 @@ article uses), and the font file embedded is HarfBuzz's subset of the glyphs dra
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import uharfbuzz as hb
 from ... import fonts
 from ...errors import FontError
 from ...text.shaping import ShapingFont
-from .pdffile import PdfFile
+from .pdffile import PdfFile, fingerprint
 
 # Tables a PDF viewer never reads from an embedded TrueType font: shaping is already done.
 _DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "name", "post", "cmap", "DSIG", "kern",
@@ -100,7 +99,7 @@ class EmbeddedFont:
 
     def _tag(self) -> str:
         """The six-letter subset tag, derived from the glyphs so equal documents give equal bytes."""
-        digest = hashlib.md5(repr(self._entries).encode()).digest()
+        digest = bytes.fromhex(fingerprint(repr(self._entries).encode()))
         return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
 
     def _descriptor(self, base: str, file_number: int) -> str:

@@ -6,7 +6,6 @@ more than the whole rest of a cold ``to-pdf`` (see bench/bench_pdf.py).
 """
 from __future__ import annotations
 
-import hashlib
 import zlib
 
 
@@ -44,10 +43,17 @@ class PdfFile:
         xref = len(out)
         out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
         out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-        digest = hashlib.md5(out).hexdigest().encode()
+        digest = fingerprint(bytes(out)).encode()
         out += (b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
                 % (len(offsets) + 1, root, info, digest, digest, xref))
         return bytes(out)
+
+
+def fingerprint(data: bytes) -> str:
+    """32 hex digits that change with ``data``: zlib's checksums, because loading hashlib (OpenSSL)
+    costs a cold ``to-pdf`` more than writing the whole file, and nothing here needs a secure hash."""
+    words = (zlib.crc32(data), zlib.adler32(data), zlib.crc32(data, 0x9E3779B9), zlib.adler32(data, 0x2545F491))
+    return "".join(f"{word:08x}" for word in words)
 
 
 def text_string(text: str) -> str:
