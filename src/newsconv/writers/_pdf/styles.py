@@ -95,9 +95,8 @@ def article_numerals(document: Document) -> str:
     """The digits the article writes its numbers in (most used), or its language's usual ones."""
     counts = {name: 0 for name in DIGITS}
     for text in _texts(document):
-        for ch in text:
-            for name, digits in DIGITS.items():
-                counts[name] += ch in digits
+        for name, digits in DIGITS.items():
+            counts[name] += sum(map(text.count, digits))
     best = max(counts, key=counts.get)
     return best if counts[best] else _LANGUAGE_DIGITS.get(document.lang, "latin")
 
