@@ -152,8 +152,6 @@ class FormatList(click.ParamType):
     name = "formats"
 
     def convert(self, value, param, ctx) -> tuple[str, ...]:
-        if isinstance(value, tuple):
-            return value
         formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
         unknown = [f for f in formats if f not in WRITERS]
         if unknown or not formats:
