@@ -157,7 +157,7 @@ def third_party_modules(*args: str) -> set[str]:
     return names - set(sys.stdlib_module_names) - {name.split(".")[0] for name in baseline}
 
 
-def test_version_imports_only_click(tmp_path):
+def test_version_imports_only_click():
     assert third_party_modules("--version") == {"click", "newsconv"}
 
 
