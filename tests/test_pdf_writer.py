@@ -13,11 +13,12 @@ import pytest
 
 import newsconv
 from newsconv import Document, FontError, Heading, List, Paragraph, RenderOptions, Table
+from newsconv.writers._pdf.styles import MARGIN
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "pdf"
 SEED = ROOT / "fixtures" / "articles" / "ar-seed.json"
-RIGHT_MARGIN = 595.28 - 60.0
+RIGHT_MARGIN = 595.28 - MARGIN
 HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))
 
 
@@ -152,7 +153,7 @@ def test_a_long_url_is_broken_inside_the_page():
     data = newsconv.render(Document("en", "ltr", (Paragraph(f"See {url} now."),)), "pdf")
     with plumber(data) as pdf:
         page = pdf.pages[0]
-        assert all(0 <= c["x0"] and c["x1"] <= page.width - 59 for c in page.chars)
+        assert all(0 <= c["x0"] and c["x1"] <= page.width - MARGIN + 1 for c in page.chars)
         assert page.extract_text().replace("\n", "").count("q") == 300
 
 
