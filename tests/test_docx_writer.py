@@ -11,10 +11,13 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from fontTools.ttLib import TTFont
+from lxml import etree
 
 from newsconv import Document, FormatError, Heading, List, Paragraph, RenderOptions, Table, fonts
 from newsconv.text.script import ARABIC
-from newsconv.writers.docx import direction_runs, write
+from newsconv.writers._docxfonts import font_key, obfuscate
+from newsconv.writers.docx import direction_runs, document_text, write
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "docx"
@@ -251,3 +254,72 @@ def test_control_characters_are_dropped_with_a_warning(caplog):
 ])
 def test_direction_runs_split_at_strong_direction_changes(text, base, runs):
     assert direction_runs(text, base) == runs
+
+
+def embedded_fonts(data: bytes) -> dict[tuple[str, str], bytes]:
+    """(family, "Regular"/"Bold") -> the de-obfuscated font file, read as Word reads it."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    rels = etree.fromstring(package.read("word/_rels/fontTable.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels
+               if rel.get("Type").endswith("/relationships/font")}
+    found = {}
+    for font in etree.fromstring(package.read("word/fontTable.xml")).iter(qn("w:font")):
+        for embed in font:
+            if embed.tag.startswith(qn("w:embed")):
+                part = package.read("word/" + targets[embed.get(qn("r:id"))])
+                style = embed.tag[len(qn("w:embed")):]
+                found[font.get(qn("w:name")), style] = obfuscate(part, embed.get(qn("w:fontKey")))
+    return found
+
+
+def test_fonts_are_embedded_obfuscated_subsets_with_the_documents_characters(seed):
+    data = write(seed, RenderOptions())
+    embedded = embedded_fonts(data)
+    assert set(embedded) == {("Amiri", "Regular"), ("Amiri", "Bold"), ("Noto Serif", "Regular")}
+    amiri = TTFont(io.BytesIO(embedded["Amiri", "Regular"]))
+    assert amiri["name"].getBestFamilyName() == "Amiri"
+    text, bold_text = document_text(seed)
+    letters = {ord(ch) for ch in text if ch.isalpha()}
+    assert letters <= set(amiri.getBestCmap())
+    assert len(amiri.getGlyphOrder()) < len(TTFont(fonts.bundled_font(ARABIC)).getGlyphOrder()) / 2
+    bold = TTFont(io.BytesIO(embedded["Amiri", "Bold"]))
+    assert {ord(ch) for ch in bold_text if ch.isalpha()} <= set(bold.getBestCmap())
+    assert "GSUB" in amiri and "GPOS" in amiri  # the reader shapes the text with them
+
+
+def test_font_parts_are_declared_for_word(seed_docx):
+    package = seed_docx.part.package
+    settings = seed_docx.settings.element
+    assert settings.find(qn("w:embedTrueTypeFonts")) is not None
+    assert settings.find(qn("w:saveSubsetFonts")) is not None
+    font_parts = [part for part in package.iter_parts() if str(part.partname).endswith(".odttf")]
+    assert font_parts and all(part.content_type == "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+                              for part in font_parts)
+
+
+def test_hebrew_face_is_embedded_static_at_its_default_instance():
+    embedded = embedded_fonts(write(load(DATA / "he-news.json"), RenderOptions()))
+    hebrew = TTFont(io.BytesIO(embedded["Frank Ruhl Libre", "Regular"]))
+    assert "fvar" not in hebrew and "gvar" not in hebrew
+    assert ord("ש") in hebrew.getBestCmap()
+    assert ("Frank Ruhl Libre", "Bold") not in embedded  # variable faces: bold is the reader's, as in the PDF
+
+
+def test_a_hebrew_word_in_an_arabic_article_embeds_the_hebrew_face_too():
+    document = Document(lang="ar", dir="rtl", blocks=(Paragraph("قال شالوم שלום للجميع"),))
+    embedded = embedded_fonts(write(document, RenderOptions()))
+    assert ("Frank Ruhl Libre", "Regular") in embedded and ("Amiri", "Regular") in embedded
+
+
+def test_font_option_embeds_that_file_under_its_family(seed):
+    path = str(fonts.bundled_font(ARABIC, bold=True))
+    embedded = embedded_fonts(write(seed, RenderOptions(font=path)))
+    assert list(embedded) == [(fonts.family_name(path), "Regular")]
+
+
+def test_font_key_comes_from_the_font_and_obfuscation_reverses_itself():
+    data = bytes(range(64))
+    key = font_key(data)
+    assert key == font_key(data) != font_key(data[::-1])
+    assert obfuscate(data, key)[32:] == data[32:] and obfuscate(data, key)[:32] != data[:32]
+    assert obfuscate(obfuscate(data, key), key) == data
