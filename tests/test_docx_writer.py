@@ -51,13 +51,22 @@ def runs_of(p) -> list[tuple[str, bool]]:
     return [(text_of(r), r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None) for r in p.iter(qn("w:r"))]
 
 
-def number_format(word, paragraph) -> str:
+def level_of(word, paragraph):
+    """The w:lvl (level 0) of the list definition that numbers ``paragraph``."""
     num_id = paragraph._p.pPr.numPr.numId.val
     numbering = word.part.numbering_part.element
     num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
-    return abstract.find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val"))
+    return abstract.find(qn("w:lvl"))
+
+
+def number_format(word, paragraph) -> str:
+    return level_of(word, paragraph).find(qn("w:numFmt")).get(qn("w:val"))
+
+
+def marker_font(word, paragraph) -> str:
+    return level_of(word, paragraph).find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:cs"))
 
 
 def default_run_properties(word):
@@ -156,6 +165,7 @@ def test_ordered_lists_number_in_the_articles_digits_and_restart():
     word = render(document)
     first, second, third, fourth = word.paragraphs
     assert [number_format(word, p) for p in word.paragraphs] == ["hindiNumbers", "hindiNumbers", "decimal", "bullet"]
+    assert [marker_font(word, p) for p in word.paragraphs] == ["Amiri Arabic-Indic Digits"] * 2 + ["Amiri"] * 2
     assert first._p.pPr.numPr.numId.val == second._p.pPr.numPr.numId.val != third._p.pPr.numPr.numId.val
     assert all(bidi(p._p) for p in word.paragraphs)
 
@@ -323,3 +333,31 @@ def test_font_key_comes_from_the_font_and_obfuscation_reverses_itself():
     assert key == font_key(data) != font_key(data[::-1])
     assert obfuscate(data, key)[32:] == data[32:] and obfuscate(data, key)[:32] != data[:32]
     assert obfuscate(obfuscate(data, key), key) == data
+
+
+@pytest.mark.parametrize("numerals, zero", [("arabic-indic", 0x660), ("persian", 0x6F0)])
+def test_list_numbers_have_a_face_that_draws_every_digit_as_the_articles(numerals, zero):
+    """LibreOffice numbers a hindiNumbers list 1, 2, 3; Word uses U+0661...: both must show the article's digits."""
+    document = Document(lang="ar", dir="rtl", blocks=(List(ordered=True, items=("أ", "ب"), numerals=numerals),))
+    data = write(document, RenderOptions())
+    word = docx.Document(io.BytesIO(data))
+    family = marker_font(word, word.paragraphs[0])
+    digits = TTFont(io.BytesIO(embedded_fonts(data)[family, "Regular"]))
+    assert digits["name"].getBestFamilyName() == family
+    cmap = digits.getBestCmap()
+    amiri = TTFont(fonts.bundled_font(ARABIC))
+    for digit in range(10):
+        assert cmap[0x30 + digit] == cmap[0x660 + digit] == cmap[0x6F0 + digit]
+        assert outline(digits, cmap[0x30 + digit]) == outline(amiri, amiri.getBestCmap()[zero + digit])
+
+
+def outline(font: TTFont, glyph: str) -> list:
+    return list(font["glyf"][glyph].getCoordinates(font["glyf"])[0])
+
+
+def test_list_numbers_keep_the_documents_face_when_it_has_no_such_digits():
+    document = Document(lang="he", dir="rtl", blocks=(List(ordered=True, items=("א", "ב"), numerals="arabic-indic"),))
+    data = write(document, RenderOptions())
+    word = docx.Document(io.BytesIO(data))
+    assert marker_font(word, word.paragraphs[0]) == "Frank Ruhl Libre"
+    assert {family for family, _ in embedded_fonts(data)} == {"Frank Ruhl Libre", "Noto Serif"}

@@ -11,6 +11,7 @@ from the subset's bytes, so equal documents still give equal files.
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,10 @@ FONT_TABLE_RELS = "word/_rels/fontTable.xml.rels"
 # period, the bullet, and page numbers.
 MARKERS = "0123456789.\u2022\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669" \
           "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+# Per List.numerals: the zero of the digits a numbered list shows, and the name its digit face adds.
+LIST_DIGITS = {"arabic-indic": ("\u0660", "Arabic-Indic Digits"), "persian": ("\u06f0", "Persian Digits")}
+# The code points a list number can arrive in: LibreOffice's European digits, Word's Arabic-Indic ones.
+NUMBER_ZEROS = (0x30, 0x660, 0x6F0)
 # Children of w:font after which w:embedRegular and w:embedBold come (CT_Font).
 FONT_ORDER = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig", "embedRegular",
               "embedBold", "embedItalic", "embedBoldItalic")
@@ -67,6 +72,61 @@ def embeddings(faces: Iterable[Face], text: str, bold_text: str) -> list[Embeddi
         if face.bold and bold_text:
             parts.append(_embedding(face.family, "Bold", subset_file(face.bold, bold_characters)))
     return parts
+
+
+def digit_faces(face: Face, numerals: Iterable[str]) -> dict[str, Embedding]:
+    """Per List.numerals, a face that draws every digit as the article's: the list numbers' font.
+
+    Word draws w:numFmt "hindiNumbers" as Arabic-Indic digits, but LibreOffice (7.4 to 25.8)
+    has no DOCX import for it, nor for any w:format="١, ٢, ٣, ..." custom format, and numbers
+    the list 1, 2, 3.  A face of ``face``'s digits whose European and Arabic-Indic code points
+    all map to the article's digit glyphs makes both show ١ ٢ ٣ (or ۱ ۲ ۳).  Numerals the
+    face has no digits for are left out, so their lists keep the document's face.
+    """
+    faces = {}
+    for kind in sorted(set(numerals) & set(LIST_DIGITS)):
+        data = _digit_font(face.regular, face.family, kind)
+        if data is not None:
+            faces[kind] = _embedding(digit_family(face.family, kind), "Regular", data)
+    return faces
+
+
+def digit_family(family: str, numerals: str) -> str:
+    return f"{family} {LIST_DIGITS[numerals][1]}"
+
+
+@lru_cache(maxsize=None)
+def _digit_font(path: str, family: str, numerals: str) -> Optional[bytes]:
+    """The digits and period of the face at ``path``, every digit code point drawing the
+    ``numerals`` glyph, renamed to its digit family; None when the face lacks those digits."""
+    from fontTools.ttLib import TTFont
+
+    zero = ord(LIST_DIGITS[numerals][0])
+    characters = frozenset(chr(base + digit) for base in NUMBER_ZEROS for digit in range(10)) | {"."}
+    font = TTFont(io.BytesIO(subset_file(path, characters)))
+    glyphs = font.getBestCmap()
+    if any(zero + digit not in glyphs for digit in range(10)):
+        return None
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap.update({base + digit: glyphs[zero + digit] for base in NUMBER_ZEROS for digit in range(10)})
+    _rename(font, digit_family(family, numerals))
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _rename(font, family: str) -> None:
+    """Give ``font`` its own family, so that no reader takes it for the document's text face."""
+    name = font["name"]
+    for name_id in (16, 17, 21, 22):
+        name.removeNames(nameID=name_id)
+    name.setName(family, 1, 3, 1, 0x409)
+    name.setName("Regular", 2, 3, 1, 0x409)
+    name.setName(family, 4, 3, 1, 0x409)
+    name.setName(family.replace(" ", "") + "-Regular", 6, 3, 1, 0x409)
+    for record in [r for r in name.names if r.nameID in (1, 4, 6) and r.platformID != 3]:
+        name.removeNames(nameID=record.nameID, platformID=record.platformID)
 
 
 def _embedding(family: str, style: str, data: bytes) -> Embedding:

@@ -118,16 +118,20 @@ def _bundled_face(family: str, script: str) -> _docxfonts.Face:
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as DOCX bytes; the same model and options always give the same bytes."""
     typography = Typography.of(document, options)
+    text, bold_text = document_text(document)
+    faces = typography.faces(text)
+    complex_face = next(face for face in faces if face.family == typography.complex_font)
+    numerals = {block.numerals for block in document.blocks if isinstance(block, List) and block.ordered}
+    digit_faces = _docxfonts.digit_faces(complex_face, numerals)
     word = docx.Document()
     _style_document(word, typography)
     _set_up_page(word, typography, options)
-    body = _BodyWriter(word, typography, options)
+    body = _BodyWriter(word, typography, options, {kind: face.family for kind, face in digit_faces.items()})
     for block in document.blocks:
         body.add(block)
     _set_properties(word, document, typography, options)
-    text, bold_text = document_text(document)
-    embedded = _docxfonts.embeddings(typography.faces(text), text, bold_text)
     _ooxml.set_embedded_fonts(word.settings.element)
+    embedded = _docxfonts.embeddings(faces, text, bold_text) + list(digit_faces.values())
     return _reproducible_zip(word, embedded)
 
 
@@ -176,12 +180,13 @@ def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
 class _BodyWriter:
     """Appends the model's blocks to the document body, one Word construct per block kind."""
 
-    def __init__(self, word, typography: Typography, options: RenderOptions):
+    def __init__(self, word, typography: Typography, options: RenderOptions, digit_fonts: dict[str, str]):
         self.word = word
         self.typography = typography
         self.justify = options.justify
         self.numbering = word.part.numbering_part.element
-        self.list_definitions: dict[str, str] = {}
+        self.digit_fonts = digit_fonts
+        self.list_definitions: dict[tuple[str, str], str] = {}
         self.bullets_id: Optional[str] = None
         self.follows_table = False
         section = word.sections[0]
@@ -238,20 +243,21 @@ class _BodyWriter:
     def bullet_list_id(self) -> str:
         """Every bulleted list shares one list instance: bullets have no count to restart."""
         if self.bullets_id is None:
-            self.bullets_id = _ooxml.add_list_instance(self.numbering, self.list_definition("bullet", "\u2022"))
+            self.bullets_id = _ooxml.add_list_instance(self.numbering, self.list_definition("bullet", "\u2022", self.typography.complex_font))
         return self.bullets_id
 
     def ordered_list_id(self, numerals: Optional[str]) -> str:
         """A new list instance per numbered list, so that each one counts from 1."""
         number_format = NUMBER_FORMATS.get(numerals, "decimal")
-        return _ooxml.add_list_instance(self.numbering, self.list_definition(number_format, "%1."))
+        font = self.digit_fonts.get(numerals, self.typography.complex_font)
+        return _ooxml.add_list_instance(self.numbering, self.list_definition(number_format, "%1.", font))
 
-    def list_definition(self, number_format: str, level_text: str) -> str:
-        """The id of the one list definition per number format, added on first use."""
-        if number_format not in self.list_definitions:
-            self.list_definitions[number_format] = _ooxml.add_list_definition(
-                self.numbering, number_format, level_text, self.typography.complex_font)
-        return self.list_definitions[number_format]
+    def list_definition(self, number_format: str, level_text: str, font: str) -> str:
+        """The id of the one list definition per number format and marker font, added on first use."""
+        if (number_format, font) not in self.list_definitions:
+            self.list_definitions[number_format, font] = _ooxml.add_list_definition(
+                self.numbering, number_format, level_text, font)
+        return self.list_definitions[number_format, font]
 
     def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool) -> None:
         """A cell's paragraph, set solid: body spacing would leave a blank line in every cell."""
