@@ -1,7 +1,7 @@
 """Writers: one module per output format, each exposing ``write(document, options) -> bytes``.
 
 The registry names modules rather than importing them, so a command loads only the
-writer it uses (``to-html`` never imports reportlab or python-docx).
+writer it uses (``to-html`` never imports python-docx or the PDF machinery).
 """
 from __future__ import annotations
 
