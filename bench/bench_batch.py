@@ -154,21 +154,23 @@ def batches(work: Path, articles: int) -> None:
     for jobs in (1, 2):
         command = NEWSCONV + ["convert", str(inputs), "--to", "pdf,docx,html", "-O", str(work / f"out-j{jobs}"),
                               "-j", str(jobs), "-q"]
-        seconds[jobs], peak_mb = measured(command)
+        seconds[jobs], cpu, peak_mb = measured(command)
         print(f"  -j{jobs}: {seconds[jobs]:6.1f} s  {seconds[jobs] / articles * 1000:5.1f} ms/article  "
-              f"peak {peak_mb:.0f} MB")
+              f"CPU {cpu:6.1f} s ({cpu / articles * 1000:.1f} ms/article)  peak {peak_mb:.0f} MB")
     print(f"  -j2 speed-up {seconds[1] / seconds[2]:.2f} x (target >= 1.7); -j2 {seconds[2]:.1f} s (target <= 60 s)")
 
 
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds of ``command`` and the peak RSS (MB) of its largest process, workers included.
+def measured(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds of ``command``, CPU seconds of all its processes, and the peak RSS (MB) of the largest.
 
-    A fresh Python runs it so that RUSAGE_CHILDREN holds this command's processes alone."""
+    A fresh Python runs it so that RUSAGE_CHILDREN holds this command's processes alone.  CPU time
+    shows what the wall time would be on an idle machine: about CPU / jobs when the pool scales."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); subprocess.run(sys.argv[1:], check=True);"
-             " print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    seconds, peak_mb = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True,
-                                      text=True).stdout.split()
-    return float(seconds), float(peak_mb)
+             " u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+             " print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)")
+    figures = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True,
+                             text=True).stdout.split()
+    return float(figures[0]), float(figures[1]), float(figures[2])
 
 
 def make_articles(folder: Path, count: int) -> Path:
