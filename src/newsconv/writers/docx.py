@@ -5,7 +5,8 @@ definition, bordered tables whose header row repeats.  Direction follows
 ``../shared/notes/docx-rtl.md``: ``w:bidi`` on every right-to-left paragraph, ``w:rtl`` on
 right-to-left runs only (each text is split into runs by direction), the complex-script
 font, size, bold and language set explicitly, ``w:bidiVisual`` tables and an RTL section.
-The fonts are the ones the PDF writer embeds, so both outputs look alike.
+The fonts are the ones the PDF writer embeds, and they travel in the file as subsets
+(``_docxfonts``), so the DOCX looks like the PDF wherever it is opened.
 """
 from __future__ import annotations
 
