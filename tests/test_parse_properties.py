@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsconv.model import Heading, List, Paragraph, Table
+from newsconv.model import Heading, List, Paragraph, Table, block_texts
 from newsconv.reading.article import parse_text
 
 PASTE = st.text(st.sampled_from(list("ab XYé ابت سلام پ ٹ ש 19٣۴ .,:؟-–•*·|#\t\n\n\n  ()")), max_size=400)
@@ -18,14 +18,6 @@ NUMBER_MARKER = re.compile(rf"^[ \t]*(?:\({NUMBER}[ \t]*\)|{NUMBER}[ \t]*[.)\-�
 
 def alphanumerics(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
-
-
-def block_texts(block) -> list[str]:
-    if isinstance(block, (Heading, Paragraph)):
-        return [block.text]
-    if isinstance(block, List):
-        return list(block.items)
-    return [cell for row in (block.header, *block.rows) for cell in row]
 
 
 def model_text(document) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 import newsconv
 from newsconv import Document, FontError, Heading, List, Paragraph, RenderOptions, Table
+from newsconv.model import document_texts
 from newsconv.writers._pdf.styles import MARGIN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,7 +201,7 @@ def test_every_sample_language_converts_with_all_its_text(caplog):
             data = newsconv.render(document, "pdf")
         with plumber(data) as pdf:
             letters = sum(len(page.chars) for page in pdf.pages)
-        expected = sum(len(squeeze(t)) for t in _texts(document))
+        expected = sum(len(squeeze(t)) for t in document_texts(document))
         assert letters >= expected * 0.95, path.name
     assert not caplog.records
 
@@ -244,14 +245,3 @@ def test_justified_lines_fill_the_measure():
         lines = pdf.pages[0].extract_text_lines(strip=True)[:-2]  # not the last line nor the footer
     assert lines and all(abs(line["x1"] - RIGHT_MARGIN) < 1.0 for line in lines)
 
-
-def _texts(document: Document):
-    for block in document.blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            yield block.text
-        elif isinstance(block, List):
-            yield from block.items
-        else:
-            yield from block.header
-            for row in block.rows:
-                yield from row

@@ -98,6 +98,20 @@ def block_type(block: Block) -> str:
     return _TYPE_NAMES[type(block)]
 
 
+def block_texts(block: Block) -> tuple[str, ...]:
+    """Every text of a block in reading order: a list's items, a table's header then rows by row."""
+    if isinstance(block, (Heading, Paragraph)):
+        return (block.text,)
+    if isinstance(block, List):
+        return block.items
+    return block.header + tuple(cell for row in block.rows for cell in row)
+
+
+def document_texts(document: "Document") -> tuple[str, ...]:
+    """Every text of a document in reading order."""
+    return tuple(text for block in document.blocks for text in block_texts(block))
+
+
 def block_to_json(block: Block) -> dict[str, Any]:
     out: dict[str, Any] = {"type": block_type(block)}
     if isinstance(block, Heading):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from ..errors import InputError
-from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..text.script import census_direction, detect_language, script_census
 from . import headings
 from .decode import decode
@@ -46,7 +46,7 @@ def parse_text(text: str) -> Document:
     parser = _Parser(lines)
     drafts = parser.run()
     blocks = _decide_headings(drafts)
-    censuses = [script_census(_block_text(block)) for block in blocks]
+    censuses = [script_census(" ".join(block_texts(block))) for block in blocks]
     total = sum(censuses, Counter())
     direction = census_direction(total, default="ltr")
     return Document(lang=detect_language(text, total), dir=direction,
@@ -364,10 +364,3 @@ def _with_direction(block: Block, census: Counter, document_dir: str) -> Block:
     own = census_direction(census, default=document_dir)
     return block if own == document_dir else dataclasses.replace(block, dir=own)
 
-
-def _block_text(block: Block) -> str:
-    if isinstance(block, List):
-        return " ".join(block.items)
-    if isinstance(block, Table):
-        return " ".join(" ".join(row) for row in (block.header, *block.rows))
-    return block.text

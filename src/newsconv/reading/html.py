@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from ..errors import InputError
-from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..text.script import detect_language, direction_of
 from .decode import decode
 
@@ -69,7 +69,7 @@ def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") 
         raise InputError(f"{name}: the HTML is nested too deeply to read") from None
     if not blocks:
         raise InputError(f"{name}: no article text found in the HTML")
-    text = " ".join(_block_text(block) for block in blocks)
+    text = " ".join(" ".join(block_texts(block)) for block in blocks)
     lang = _declared(root, "lang") or detect_language(text)
     direction = _declared(root, "dir") or direction_of(text, "ltr")
     return Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
@@ -239,10 +239,10 @@ class _Walker:
 
     def _add(self, block: Optional[Block]) -> None:
         """Append ``block`` unless it holds no text; a block without a declared dir gets its letters'."""
-        if block is None or not _block_text(block):
+        if block is None or not " ".join(block_texts(block)):
             return
         if block.dir is None:
-            block = dataclasses.replace(block, dir=direction_of(_block_text(block)))
+            block = dataclasses.replace(block, dir=direction_of(" ".join(block_texts(block))))
         self.blocks.append(block)
 
 
@@ -359,14 +359,6 @@ def _flat_text(tag: Tag, skip: tuple[str, ...] = ()) -> str:
 def _clean(text: str) -> str:
     """The model's form of a text: whitespace runs collapsed to one space, Unicode NFC."""
     return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
-def _block_text(block: Block) -> str:
-    if isinstance(block, (Heading, Paragraph)):
-        return block.text
-    if isinstance(block, List):
-        return " ".join(block.items)
-    return " ".join(block.header + tuple(cell for row in block.rows for cell in row))
 
 
 def _declared_dir(tag: Tag) -> Optional[str]:

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Optional
 
 from .. import __version__
-from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
 from ..text.script import direction_of
 
@@ -117,16 +117,8 @@ def _block(block: Block, document_dir: str) -> str:
 def _block_dir_attr(block: Block, direction: str, document_dir: str) -> str:
     """``dir`` where the block's direction differs from the document's, and also where its
     letters alone would suggest the other direction, so that no reader has to guess."""
-    by_letters = direction_of(" ".join(_texts(block)), direction)
+    by_letters = direction_of(" ".join(block_texts(block)), direction)
     return f' dir="{direction}"' if direction != document_dir or by_letters != direction else ""
-
-
-def _texts(block: Block) -> tuple[str, ...]:
-    if isinstance(block, (Heading, Paragraph)):
-        return (block.text,)
-    if isinstance(block, List):
-        return block.items
-    return block.header + tuple(cell for row in block.rows for cell in row)
 
 
 def _list(block: List, direction: str, attr: str) -> str:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ... import fonts
-from ...model import Document, Heading, List, Paragraph, Table
+from ...model import Document, Heading, List, document_texts
 from ...options import RenderOptions
 from ...text.script import ARABIC
 from .glyphfont import load_face
@@ -94,7 +94,7 @@ def heading_kind(block: Heading, previous: Optional[object]) -> str:
 def article_numerals(document: Document) -> str:
     """The digits the article writes its numbers in (most used), or its language's usual ones."""
     counts = {name: 0 for name in DIGITS}
-    for text in _texts(document):
+    for text in document_texts(document):
         for name, digits in DIGITS.items():
             counts[name] += sum(map(text.count, digits))
     best = max(counts, key=counts.get)
@@ -109,14 +109,3 @@ def number_in(numerals: str, number: int) -> str:
     """``number`` written with the digits ``numerals`` names."""
     return str(number).translate(str.maketrans("0123456789", DIGITS.get(numerals, DIGITS["latin"])))
 
-
-def _texts(document: Document):
-    for block in document.blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            yield block.text
-        elif isinstance(block, List):
-            yield from block.items
-        elif isinstance(block, Table):
-            yield from block.header
-            for row in block.rows:
-                yield from row
