@@ -64,7 +64,6 @@ class _Loose:
     under_previous: bool = False  # no blank line between it and the block before
 
 
-
 class _Parser:
     """Runs the block rules over the lines, first rule that matches wins."""
 

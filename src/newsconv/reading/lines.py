@@ -41,7 +41,6 @@ class Line:
     marker: Optional[str] = None
     cells: tuple[str, ...] = ()
     level: int = 0
-    number: Optional[int] = None
     source: str = ""
 
     @property
@@ -76,17 +75,12 @@ def _list_item(stripped: str, indent: int) -> Optional[Line]:
         number = pattern.match(stripped)
         if number and _balanced_parenthesis(number.group(1), number.group(3)):
             style = "()" if number.group(1) else number.group(3)
-            value = int(number.group(2).translate(_TO_LATIN_DIGITS))
-            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", number=value,
-                        source=stripped)
+            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", source=stripped)
     return None
 
 
 def _balanced_parenthesis(opening: str, closing: str) -> bool:
     return not opening or closing == ")"
-
-
-_TO_LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _table_row(stripped: str, indent: int) -> Optional[Line]:
