@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -117,20 +118,26 @@ def test_a_bad_input_fails_alone_with_its_name_and_leaves_no_file(tmp_path):
     assert report.return_code == 1
 
 
-def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
+@pytest.fixture
+def forked_workers(monkeypatch):
+    """Workers forked from the test process inherit its monkeypatches; the fork server's would not."""
+    monkeypatch.setattr(batch, "_process_context", lambda formats: multiprocessing.get_context("fork"))
+
+
+def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch, forked_workers):
     def render(document, fmt, options):
         if "boom" in document.blocks[0].text:
             raise RuntimeError("writer bug")
         return b"ok"
 
-    monkeypatch.setattr(batch, "render", render)  # workers are forked, so they inherit the patch
+    monkeypatch.setattr(batch, "render", render)
     make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
     report = run(plan([str(tmp_path)], HTML_ONLY))
     assert statuses(report) == {"boom.txt": FAILED, "fine.txt": CONVERTED}
     assert any(r.error == f"{r.source}: internal error: RuntimeError: writer bug" for r in report.results)
 
 
-def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypatch):
+def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypatch, forked_workers):
     def render(document, fmt, options):
         logging.getLogger("newsconv").warning("drawn by process %d", os.getpid())
         return b"ok"
@@ -141,6 +148,10 @@ def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypa
     report = run(plan([str(tmp_path)], HTML_ONLY), jobs=1)
     assert [len(r.warnings) for r in report.results] == [1] * 6
     assert len({r.warnings[0] for r in report.results}) == 3
+
+
+def test_workers_never_start_by_a_plain_fork():
+    assert batch._process_context(("html",)).get_start_method() in ("forkserver", "spawn")
 
 
 def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_file(tmp_path):

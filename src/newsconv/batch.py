@@ -300,10 +300,25 @@ def _converting(tasks: tuple[Task, ...], conversion: Conversion, jobs: int) -> I
     if not tasks:
         yield iter(())
         return
-    _load_writers(conversion.formats)  # before forking, so every worker, recycled ones too, starts warm
-    with multiprocessing.Pool(min(jobs, len(tasks)), initializer=_start_worker, initargs=(conversion,),
-                              maxtasksperchild=TASKS_PER_WORKER) as pool:
+    with _process_context(conversion.formats).Pool(min(jobs, len(tasks)), initializer=_start_worker,
+                                                   initargs=(conversion,), maxtasksperchild=TASKS_PER_WORKER) as pool:
         yield pool.imap_unordered(_convert, tasks)
+
+
+def _process_context(formats: Iterable[str]):
+    """Workers start from a fork server that has loaded the writers, so each starts warm.
+
+    A plain fork is unsafe here: the pool forks replacement workers from its own thread while
+    other threads may hold a lock (logging's, the import lock), and such a child can hang
+    forever, which a nightly batch must never do.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from .writers import WRITERS
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsconv.batch", *(WRITERS[fmt] for fmt in formats)])
+    return context
 
 
 def _load_writers(formats: Iterable[str]) -> None:
