@@ -25,7 +25,7 @@ def fixtures():
             yield pytest.param(text, expected, id=text.stem, marks=marks)
 
 
-@pytest.mark.parametrize("article, expected", fixtures())
+@pytest.mark.parametrize("article, expected", list(fixtures()))
 def test_fixture_parses_to_its_expected_model(article, expected):
     assert newsconv.parse(article).to_json() == json.loads(expected.read_text(encoding="utf-8"))
 
