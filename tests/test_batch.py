@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 from pathlib import Path
 
@@ -118,36 +117,25 @@ def test_a_bad_input_fails_alone_with_its_name_and_leaves_no_file(tmp_path):
     assert report.return_code == 1
 
 
-@pytest.fixture
-def forked_workers(monkeypatch):
-    """Workers forked from the test process inherit its monkeypatches; the fork server's would not."""
-    monkeypatch.setattr(batch, "_process_context", lambda formats: multiprocessing.get_context("fork"))
-
-
-def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch, forked_workers):
+def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
     def render(document, fmt, options):
         if "boom" in document.blocks[0].text:
             raise RuntimeError("writer bug")
         return b"ok"
 
     monkeypatch.setattr(batch, "render", render)
+    monkeypatch.setattr(batch, "_worker", {"conversion": HTML_ONLY, "collector": batch._Collector()})
     make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
-    report = run(plan([str(tmp_path)], HTML_ONLY))
-    assert statuses(report) == {"boom.txt": FAILED, "fine.txt": CONVERTED}
-    assert any(r.error == f"{r.source}: internal error: RuntimeError: writer bug" for r in report.results)
+    results = {Path(t.source).name: batch._convert(t) for t in plan([str(tmp_path)], HTML_ONLY).tasks}
+    assert {name: r.status for name, r in results.items()} == {"boom.txt": FAILED, "fine.txt": CONVERTED}
+    assert results["boom.txt"].error == f"{tmp_path}/boom.txt: internal error: RuntimeError: writer bug"
 
 
-def test_warnings_are_kept_per_input_and_workers_are_recycled(tmp_path, monkeypatch, forked_workers):
-    def render(document, fmt, options):
-        logging.getLogger("newsconv").warning("drawn by process %d", os.getpid())
-        return b"ok"
-
-    monkeypatch.setattr(batch, "render", render)
-    monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)
-    make_tree(tmp_path, {f"{n}.txt": ARTICLE for n in range(6)})
-    report = run(plan([str(tmp_path)], HTML_ONLY), jobs=1)
-    assert [len(r.warnings) for r in report.results] == [1] * 6
-    assert len({r.warnings[0] for r in report.results}) == 3
+def test_warnings_are_kept_per_input(tmp_path):
+    make_tree(tmp_path, {f"{n}.txt": ARTICLE + ("\x01" if n % 2 else "") for n in range(6)})
+    report = run(plan([str(tmp_path)], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=2)
+    warned = {Path(r.source).name: len(r.warnings) for r in report.results}
+    assert warned == {f"{n}.txt": n % 2 for n in range(6)}
 
 
 def test_workers_never_start_by_a_plain_fork():
