@@ -31,6 +31,11 @@ def test_dateline_and_byline_stay_paragraphs(line):
     assert isinstance(parsed[1], Paragraph) and parsed[1].text == line
 
 
+def test_a_short_wire_lead_under_the_title_is_no_deck():
+    lead = "LONDON (Reuters) - Britain's economy grew 0.2% in March, official figures showed."
+    assert blocks(f"UK economy grows\n\n{lead}\n\n{EN_BODY}\n")[1] == Paragraph(lead)
+
+
 def test_line_ending_in_colon_is_a_paragraph_introducing_a_list():
     parsed = blocks(f"عنوان\n\n{BODY}\n\nتشمل الخطة ما يلي:\n\n• البند الأول\n• البند الثاني\n")
     assert parsed[2] == Paragraph("تشمل الخطة ما يلي:")

@@ -44,6 +44,8 @@ _DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}\s+[-–—]\s+\S+(?:\s\S+){0,2}$")
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
 _CREDIT = re.compile(r"\([^()]{1,40}\)$|^\([^()]*\)$|\b[A-Z]{3,}/\w")
+# "LONDON (Reuters) - ...", "أنقرة (رويترز) - ...": a wire story's first paragraph, never a deck.
+_WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s")
 _INNER_SENTENCE_END = re.compile(r"[.!?؟۔]\s+\S")
 _INTRODUCING_WORDS = ("التالي", "التالية", "يلي", "الآتي", "الآتية", "كالتالي", "زیر", "following", "suivants",
                       "suivantes")
@@ -94,6 +96,6 @@ def looks_like_deck(text: str) -> bool:
     list, and a short labelled line under the title is a credit ("حاوره: ...")."""
     if is_dateline(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
         return False
-    if _LABEL.match(text) and len(text.split()) <= 6:
+    if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text):
         return False
     return not text.endswith(SENTENCE_END) or len(text) <= 120
