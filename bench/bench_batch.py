@@ -11,6 +11,7 @@ them less; compare ratios, which are measured in the same run.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -163,14 +164,41 @@ def batches(work: Path, articles: int) -> None:
 def measured(command: list[str]) -> tuple[float, float, float]:
     """Wall seconds of ``command``, CPU seconds of all its processes, and the peak RSS (MB) of the largest.
 
-    A fresh Python runs it so that RUSAGE_CHILDREN holds this command's processes alone.  CPU time
-    shows what the wall time would be on an idle machine: about CPU / jobs when the pool scales."""
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); subprocess.run(sys.argv[1:], check=True);"
-             " u = resource.getrusage(resource.RUSAGE_CHILDREN);"
-             " print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)")
-    figures = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True,
-                             text=True).stdout.split()
-    return float(figures[0]), float(figures[1]), float(figures[2])
+    Workers start from a fork server, so they are no children of the command and RUSAGE_CHILDREN misses
+    them: the command runs in a session of its own, and every process of that session is sampled from
+    /proc (Linux) until it ends.  CPU time shows what the wall time would be on an idle machine: about
+    CPU / jobs when the pool scales."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, start_new_session=True)
+    cpu: dict[int, float] = {}
+    peak_kb = 0
+    while process.poll() is None:
+        for pid, (seconds, hwm_kb) in _session_processes(process.pid).items():
+            cpu[pid] = seconds
+            peak_kb = max(peak_kb, hwm_kb)
+        time.sleep(0.1)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return time.perf_counter() - started, sum(cpu.values()), peak_kb / 1024
+
+
+def _session_processes(session: int) -> dict[int, tuple[float, int]]:
+    """CPU seconds and peak RSS (kB) of each live process in ``session``."""
+    found = {}
+    ticks = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(stat[3]) != session:
+                continue
+            status = (entry / "status").read_text()
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while being read
+        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        found[int(entry.name)] = ((int(stat[11]) + int(stat[12])) / ticks, hwm)
+    return found
 
 
 def make_articles(folder: Path, count: int) -> Path:

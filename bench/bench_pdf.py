@@ -87,9 +87,9 @@ def font_dirs() -> list[str]:
 
 def typst_source(model: dict) -> str:
     """The article as Typst markup with the same page, fonts and structure."""
-    out = [f'#set page(paper: "a4", margin: 60pt, numbering: "1")',
+    out = ['#set page(paper: "a4", margin: 60pt, numbering: "1")',
            f'#set text(lang: "{model["lang"]}", font: ("Amiri", "Frank Ruhl Libre", "Noto Serif"), size: 12pt)',
-           f'#set par(justify: false)']
+           '#set par(justify: false)']
     for block in model["blocks"]:
         kind = block["type"]
         if kind == "heading":
