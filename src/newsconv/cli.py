@@ -69,17 +69,22 @@ def main() -> None:
     _configure_logging()
 
 
-def input_options(func):
-    """Options every command that reads an article takes."""
-    for option in reversed([
-        click.option("--from", "source_format", type=click.Choice(["txt", "json", "html"]),
-                     help="Input format (default: by extension; .txt otherwise)."),
-        click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
-        click.option("--lang", help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
-        click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
-    ]):
-        func = option(func)
-    return func
+def _stacked(*options):
+    """One decorator for several click options, listed in --help in the order given."""
+    def apply(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return apply
+
+
+input_options = _stacked(  # every command that reads an article
+    click.option("--from", "source_format", type=click.Choice(["txt", "json", "html"]),
+                 help="Input format (default: by extension; .txt otherwise)."),
+    click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
+    click.option("--lang", help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
+    click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
+)
 
 
 @main.command("parse")
@@ -99,19 +104,15 @@ def parse_command(file, as_json, source_format, encoding, lang, direction):
         click.echo(outline(document))
 
 
-def render_options(func):
-    """Options every command that writes a document takes."""
-    for option in reversed([
-        click.option("--title", help="Document title for metadata (default: the article's title)."),
-        click.option("--author", help="Author for metadata."),
-        click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-                     help="Paper size (PDF, DOCX)."),
-        click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
-        click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),
-    ]):
-        func = option(func)
-    return func
+render_options = _stacked(  # every command that writes a document
+    click.option("--title", help="Document title for metadata (default: the article's title)."),
+    click.option("--author", help="Author for metadata."),
+    click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
+    click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+                 help="Paper size (PDF, DOCX)."),
+    click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
+    click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),
+)
 
 
 def writer_command(fmt: str, summary: str):
