@@ -9,16 +9,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..text.script import DIGITS
+
 BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SPACED_ROW, TEXT = (
     "blank", "heading", "rule", "item", "tab_row", "pipe_row", "spaced_row", "text")
 
-DIGIT_SYSTEMS = {"latin": "0-9", "arabic-indic": "\u0660-\u0669", "persian": "\u06F0-\u06F9"}
 BULLETS = "•·▪◦●■▫►‣⁃"
 DASHES = "-–—"
 _BULLET = re.compile(rf"^([{re.escape(BULLETS + '*' + DASHES)}])\s+(?=\S)")
 _NUMBERED = [
     (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*([.)\-–]|\))\s+(?=\S)"))
-    for system, digits in DIGIT_SYSTEMS.items()
+    for system, digits in DIGITS.items()
 ]
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$|^(\*\s*){3,}$|^(_\s*){3,}$|^=+$")

@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Optional
 
 ARABIC, HEBREW, LATIN, OTHER = "arabic", "hebrew", "latin", "other"
+# The digit sets an article numbers with, by the names the model's List.numerals uses.
+DIGITS = {"latin": "0123456789", "arabic-indic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 RTL_SCRIPTS = frozenset({ARABIC, HEBREW})
 
 # Letters Persian uses and Arabic does not (peh, tcheh, jeh, gaf, keheh, farsi yeh).

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 from lxml import etree
 
 from .. import fonts
+from ..text.script import DIGITS
 
 FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -31,12 +32,12 @@ FONT_TABLE = "word/fontTable.xml"
 FONT_TABLE_RELS = "word/_rels/fontTable.xml.rels"
 # Characters a document shows beyond its text: list numbers in the three digit sets, their
 # period, the bullet, and page numbers.
-MARKERS = "0123456789.\u2022\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669" \
-          "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+MARKERS = ".\u2022" + "".join(DIGITS.values())
 # Per List.numerals: the zero of the digits a numbered list shows, and the name its digit face adds.
-LIST_DIGITS = {"arabic-indic": ("\u0660", "Arabic-Indic Digits"), "persian": ("\u06f0", "Persian Digits")}
+LIST_DIGITS = {"arabic-indic": (DIGITS["arabic-indic"][0], "Arabic-Indic Digits"),
+               "persian": (DIGITS["persian"][0], "Persian Digits")}
 # The code points a list number can arrive in: LibreOffice's European digits, Word's Arabic-Indic ones.
-NUMBER_ZEROS = (0x30, 0x660, 0x6F0)
+NUMBER_ZEROS = tuple(ord(digits[0]) for digits in DIGITS.values())
 # Children of w:font after which w:embedRegular and w:embedBold come (CT_Font).
 FONT_ORDER = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig", "embedRegular",
               "embedBold", "embedItalic", "embedBoldItalic")

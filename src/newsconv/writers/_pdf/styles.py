@@ -7,7 +7,7 @@ from typing import Optional
 from ... import fonts
 from ...model import Document, Heading, List, document_texts
 from ...options import RenderOptions
-from ...text.script import ARABIC
+from ...text.script import ARABIC, DIGITS
 from .glyphfont import load_face
 from .lines import TextStyle
 
@@ -31,7 +31,6 @@ _KINDS = {
 _LEADING = {ARABIC: 1.75}
 _DEFAULT_LEADING = 1.4
 
-DIGITS = {"latin": "0123456789", "arabic-indic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 _LANGUAGE_DIGITS = {"ar": "arabic-indic", "fa": "persian", "ur": "persian"}
 
 
