@@ -27,13 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import __version__, parse, render
+from . import __version__, render
+from .convert import STDIN_NAME, STDIO, read_source
 from .errors import NewsconvError
 from .options import RenderOptions
 from .output import make_parent, write_atomic
 
-STDIN = "-"  # the input argument that means standard input,
-STDIN_NAME = "<stdin>"  # and what messages and the report call it
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
 # a folder of articles often holds other JSON, such as expected models or an earlier --report.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -176,7 +175,7 @@ def find_sources(inputs: Iterable[str], *, exclude: Optional[str] = None) -> tup
 
 
 def _expand(given: str, exclude: Optional[str]) -> Iterator[Source]:
-    if given == STDIN:
+    if given == STDIO:
         yield Source(STDIN_NAME, PurePath("stdin"))
     elif os.path.isdir(given):
         yield from _walk(given, given, exclude)
@@ -388,10 +387,8 @@ def _convert(task: Task) -> Result:
 
 
 def _read(task: Task, conversion: Conversion):
-    options = dict(encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir)
-    if task.data is None:
-        return parse(Path(task.source), format=conversion.source_format, **options)
-    return parse(task.data, format=conversion.source_format or "txt", name=task.source, **options)
+    return read_source(task.source, data=task.data, source_format=conversion.source_format,
+                       encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir)
 
 
 @contextlib.contextmanager

@@ -11,14 +11,18 @@ from .model import Document
 from .options import RenderOptions
 from .output import default_output_path, write_atomic
 
-STDIO = "-"
+STDIO = "-"  # the path argument that means standard input (or output),
+STDIN_NAME = "<stdin>"  # and what messages call standard input
 
 
-def read_source(path: str, *, source_format: Optional[str] = None, encoding: Optional[str] = None,
-                lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
-    """Parse the file at ``path``, or standard input for ``-``."""
+def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optional[str] = None,
+                encoding: Optional[str] = None, lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
+    """Parse the file at ``path`` (standard input for ``-``), or ``data`` when the input's bytes
+    were read already (batch workers cannot read the parent's standard input)."""
     if path == STDIO:
-        return parse(sys.stdin.buffer.read(), format=source_format or "txt", encoding=encoding, lang=lang, dir=dir)
+        path, data = STDIN_NAME, sys.stdin.buffer.read()
+    if data is not None:
+        return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path)
     return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir)
 
 
