@@ -264,7 +264,7 @@ def _short_stretches(texts: Sequence[str], width: Optional[int], skip_first: boo
 
 def _table_like(text: str) -> bool:
     return (len(text) <= _MAX_FLAT_ROW_CHARS and len(text.split()) >= 2
-            and not text.endswith(headings.SENTENCE_END) and not headings.is_dateline(text))
+            and not text.endswith(headings.CLAUSE_END) and not headings.is_dateline(text))
 
 
 def _reflow(texts: Sequence[str], asides: Sequence[bool], width: Optional[int], first_line: bool) -> list:
@@ -285,7 +285,7 @@ def _reflow(texts: Sequence[str], asides: Sequence[bool], width: Optional[int], 
 def _glued(text: str, following: str, aside: bool) -> bool:
     """A dash aside joins the sentence it interrupts; after a finished sentence or quote a dash
     line is an attribution of its own."""
-    return aside and not text.endswith(headings.SENTENCE_END)
+    return aside and not text.endswith(headings.CLAUSE_END)
 
 
 def _wrapped_on(current: Sequence[str], following: str, width: Optional[int]) -> bool:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = (".", "!", "?", "؟", "۔", "…", ":", ";", "؛", ",", "،", "»", '"', "”")
+# What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
+# a heading ends with neither.
+SENTENCE_END = (".", "!", "?", "؟", "۔", "…", ":", "»", '"', "”")
+CLAUSE_END = SENTENCE_END + (";", "؛", ",", "،")
 QUESTION_END = ("?", "؟", "!")
 MAX_QUESTION_CHARS = 60
 MAX_HEADING_CHARS = 110
@@ -66,7 +69,7 @@ def is_dateline(text: str) -> bool:
         return True
     if _PLACE_AND_AGENCY.match(text):
         return True
-    return bool(_DATELINE.match(text)) and len(text) <= 60 and not text.endswith(SENTENCE_END)
+    return bool(_DATELINE.match(text)) and len(text) <= 60 and not text.endswith(CLAUSE_END)
 
 
 def _names_a_month(text: str) -> bool:
@@ -80,7 +83,7 @@ def looks_like_heading(text: str) -> bool:
     if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
     question = text.endswith(QUESTION_END) and len(text) <= MAX_QUESTION_CHARS
-    if text.endswith(SENTENCE_END) and not question:
+    if text.endswith(CLAUSE_END) and not question:
         return False
     return not (is_dateline(text) or _LABEL.match(text) or _CREDIT.search(text)
                 or _INNER_SENTENCE_END.search(text) or text.lower().endswith(_INTRODUCING_WORDS))
@@ -98,4 +101,4 @@ def looks_like_deck(text: str) -> bool:
         return False
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text):
         return False
-    return not text.endswith(SENTENCE_END) or len(text) <= 120
+    return not text.endswith(CLAUSE_END) or len(text) <= 120

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from .headings import SENTENCE_END
+
 MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
 _SLACK = 3
 _NEARLY_FULL = 0.8
-_SENTENCE_END = (".", "!", "?", "؟", "۔", ":", "»", "”", '"')
 _MIN_WRAPPED_CHARS = 30  # shorter lines are table rows, datelines or headings, never a wrap
 
 
@@ -46,7 +47,7 @@ def continues(line: str, next_line: str, width: Optional[int]) -> bool:
     first_word = next_line.split(maxsplit=1)[0]
     if len(line) + 1 + len(first_word) > width - _SLACK:
         return True
-    return len(line) >= _NEARLY_FULL * width and not line.endswith(_SENTENCE_END)
+    return len(line) >= _NEARLY_FULL * width and not line.endswith(SENTENCE_END)
 
 
 def looks_wrapped(lines: Sequence[str]) -> bool:
