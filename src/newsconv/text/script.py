@@ -33,19 +33,6 @@ _LATIN_STOPWORDS = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def letter_script(ch: str) -> str:
-    """The script of one character (``OTHER`` for digits, punctuation and unsupported scripts)."""
-    code = ord(ch)
-    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0x08A0 <= code <= 0x08FF \
-            or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-        return ARABIC if ch.isalpha() else OTHER
-    if 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
-        return HEBREW if ch.isalpha() else OTHER
-    if ch.isalpha() and code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
-        return LATIN
-    return OTHER
-
-
 # Runs of letters of each script.  Counting with regular expressions, run by run, keeps a
 # census of a megabyte article to a few hundredths of a second.
 _LETTER_RUNS = {
@@ -54,6 +41,11 @@ _LETTER_RUNS = {
     HEBREW: re.compile("[\u05D0-\u05EA\u05EF-\u05F2\uFB1D\uFB1F-\uFB28\uFB2A-\uFB4F]+"),
     LATIN: re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+"),
 }
+
+
+def letter_script(ch: str) -> str:
+    """The script of one character (``OTHER`` for digits, punctuation and unsupported scripts)."""
+    return next((script for script, pattern in _LETTER_RUNS.items() if pattern.match(ch)), OTHER)
 
 
 def script_census(text: str) -> Counter:
