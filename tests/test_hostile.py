@@ -41,7 +41,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 
 def assert_clean_failure(result, output: Path) -> None:
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("newsconv: error: ")
     assert not output.exists() and not list(output.parent.glob(".*.part"))
 

@@ -60,7 +60,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_1(tmp_path, content, message):
     elif content is not None:
         path.write_bytes(content)
     result = run("parse", str(path), "--json")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stderr == f"newsconv: error: {path}: {message}" + result.stderr.split(message, 1)[1]
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
 
@@ -68,4 +68,4 @@ def test_bad_input_is_one_line_on_stderr_and_exit_1(tmp_path, content, message):
 def test_the_real_command_prints_no_traceback(tmp_path):
     missing = tmp_path / "missing.txt"
     done = subprocess.run([sys.executable, "-m", "newsconv", "parse", str(missing)], capture_output=True, text=True)
-    assert (done.returncode, done.stderr) == (1, f"newsconv: error: {missing}: no such file\n")
+    assert (done.returncode, done.stderr) == (3, f"newsconv: error: {missing}: no such file\n")

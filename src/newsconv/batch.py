@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from . import __version__, render
 from .convert import STDIN_NAME, STDIO, read_source
-from .errors import NewsconvError
+from .errors import EXIT, NewsconvError
 from .options import RenderOptions
 from .output import make_parent, write_atomic
 
@@ -117,8 +117,8 @@ class Report:
     def return_code(self) -> int:
         """130 when stopped by Ctrl-C (the shell's convention), 1 when any input failed, else 0."""
         if self.interrupted:
-            return 130
-        return 1 if self.count(FAILED) else 0
+            return EXIT.INTERRUPTED
+        return EXIT.FAILED_INPUTS if self.count(FAILED) else EXIT.OK
 
     def summary(self) -> str:
         line = (f"{self.count(CONVERTED)} converted, {self.count(FAILED)} failed, {self.count(SKIPPED)} skipped "

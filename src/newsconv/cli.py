@@ -15,11 +15,9 @@ import click
 from click.shell_completion import CompletionItem
 
 from . import __version__
-from .errors import NewsconvError
+from .errors import EXIT, EXIT_HELP, NewsconvError
 from .writers import WRITERS
 
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
 log = logging.getLogger("newsconv")
 
 
@@ -30,15 +28,15 @@ class NewsconvGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsconvError as exc:
-            _fail(str(exc), exc.exit_code)
+            _fail(str(exc), int(exc.exit_code))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            _fail("interrupted", EXIT.INTERRUPTED)
         except Exception as exc:  # never a traceback for the user; NEWSCONV_DEBUG=1 shows it
             if os.environ.get("NEWSCONV_DEBUG"):
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
+            _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT.INTERNAL)
 
 
 def _fail(message: str, code: int) -> None:
@@ -62,7 +60,7 @@ def _configure_logging(quiet: bool = False) -> None:
              epilog="Examples:\n\n\b\n  newsconv parse article.txt --json\n  newsconv to-pdf article.txt -o out.pdf\n"
                     "  newsconv to-html article.txt --fragment -o -\n  newsconv convert articles/ --to pdf,docx,html -O out\n"
                     "\nShell completion (bash; zsh and fish likewise):\n\n\b\n"
-                    "  eval \"$(_NEWSCONV_COMPLETE=bash_source newsconv)\"")
+                    "  eval \"$(_NEWSCONV_COMPLETE=bash_source newsconv)\"\n\n" + EXIT_HELP)
 @click.version_option(__version__, prog_name="newsconv")
 def main() -> None:
     """Convert raw news articles (Arabic, Persian, Urdu, Hebrew, English, French) to HTML, DOCX and PDF."""
@@ -174,7 +172,7 @@ class FormatList(click.ParamType):
   newsconv convert articles/ --to pdf -O out --skip-existing # finish an interrupted run
   cat article.txt | newsconv convert - --to html -O out     # writes out/stdin.html
 
-Exit status: 0 all converted (or skipped), 1 some input failed, 2 usage error, 130 interrupted.""")
+""" + EXIT_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=click.Path())
 @click.option("-t", "--to", "formats", required=True, type=FormatList(), help="Output formats, e.g. pdf,docx,html.")
 @click.option("-O", "--outdir", type=click.Path(file_okay=False),
