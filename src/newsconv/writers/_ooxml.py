@@ -8,6 +8,7 @@ place in the ``*_ORDER`` sequences below rather than appended.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from docx.oxml import OxmlElement
@@ -85,13 +86,30 @@ def element(tag: str, **attributes: str) -> BaseOxmlElement:
     return new
 
 
+@lru_cache(maxsize=None)
+def _later_tags(order: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """For each qualified tag of a schema sequence, the qualified tags that must follow it."""
+    tags = [qn(tag) for tag in order]
+    return {tag: frozenset(tags[index + 1:]) for index, tag in enumerate(tags)}
+
+
+def add_text_run(p: BaseOxmlElement, text: str) -> BaseOxmlElement:
+    """Append a run holding ``text`` as one ``w:t`` (python-docx's ``add_run`` visits every
+    character to turn tabs and line feeds into elements; model text has none to turn)."""
+    run = element("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(text_element)
+    p.append(run)
+    return run
+
+
 def put(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> BaseOxmlElement:
     """Put ``child`` into ``parent`` at its schema position, replacing any element of the same tag."""
-    tags = [qn(tag) for tag in order]
-    position = tags.index(child.tag)
+    later = _later_tags(tuple(order))[child.tag]
     for existing in parent.findall(child.tag):
         parent.remove(existing)
-    later = set(tags[position + 1:])
     for index, sibling in enumerate(parent):
         if sibling.tag in later:
             parent.insert(index, child)

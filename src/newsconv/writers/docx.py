@@ -32,7 +32,7 @@ from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script
-from . import _docxfonts, _ooxml
+from . import _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
 
@@ -125,7 +125,7 @@ def write(document: Document, options: RenderOptions) -> bytes:
     complex_face = next(face for face in faces if face.family == typography.complex_font)
     numerals = {block.numerals for block in document.blocks if isinstance(block, List) and block.ordered}
     digit_faces = _docxfonts.digit_faces(complex_face, numerals)
-    word = docx.Document()
+    word = _docxtemplate.blank_document()
     _style_document(word, typography)
     _set_up_page(word, typography, options)
     body = _BodyWriter(word, typography, options, {kind: face.family for kind, face in digit_faces.items()})
@@ -221,7 +221,7 @@ class _BodyWriter:
         if rtl or self.typography.rtl:
             _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
         for chunk, chunk_rtl in direction_runs(xml_safe(text), "rtl" if rtl else "ltr"):
-            run = paragraph.add_run(chunk)._r
+            run = _ooxml.add_text_run(paragraph._p, chunk)
             if bold:
                 _ooxml.set_bold(run.get_or_add_rPr())
             if chunk_rtl:
