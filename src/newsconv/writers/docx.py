@@ -31,7 +31,7 @@ from .. import fonts
 from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
-from ..text.script import ARABIC, HEBREW, LATIN, letter_script
+from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
 from . import _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
@@ -56,8 +56,9 @@ NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNum
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Fixed zip entry time: python-docx stamps each entry with the clock, which would make every run differ.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# Embedded fonts deflate 5 % worse at level 1 than at the default 6, in half the time.
-FONT_COMPRESSION = 1
+# Every part deflates at level 1: embedded fonts come out 5 % larger than at the default 6 and the
+# XML a little more, in half the time.
+COMPRESSION = 1
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,8 @@ class _BodyWriter:
         self.list_definitions: dict[tuple[str, str], str] = {}
         self.bullets_id: Optional[str] = None
         self.follows_table = False
+        # Style ids looked up once: python-docx resolves a style name by scanning every style per paragraph.
+        self.style_ids = {name: word.styles[name].style_id for name in _docxtemplate.USED_STYLES}
         section = word.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin
 
@@ -209,7 +212,9 @@ class _BodyWriter:
 
     def paragraph(self, text: str, rtl: bool, style: Optional[str] = None):
         """A paragraph of ``text`` at the end of the body."""
-        paragraph = self.word.add_paragraph(style=style)
+        paragraph = self.word.add_paragraph()
+        if style:
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
         if self.follows_table:
             paragraph.paragraph_format.space_before = TABLE_GAP
             self.follows_table = False
@@ -230,7 +235,7 @@ class _BodyWriter:
     def mark_rtl(self, rpr, chunk: str) -> None:
         """Mark a right-to-left run; one in another RTL script than the article's gets that script's face."""
         _ooxml.set_rtl(rpr)
-        scripts = {letter_script(ch) for ch in chunk} & {ARABIC, HEBREW}
+        scripts = {script for script, count in script_census(chunk).items() if count} & {ARABIC, HEBREW}
         if len(scripts) == 1:
             font = self.typography.complex_font_for(scripts.pop())
             if font != self.typography.complex_font:
@@ -438,7 +443,6 @@ def _reproducible_zip(word, embedded: list[_docxfonts.Embedding]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
-            level = FONT_COMPRESSION if name.endswith(".odttf") else None
             target.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED,
-                            compresslevel=level)
+                            compresslevel=COMPRESSION)
     return out.getvalue()
