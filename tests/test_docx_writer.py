@@ -254,16 +254,19 @@ def test_control_characters_are_dropped_with_a_warning(caplog):
 
 @pytest.mark.parametrize("text, base, runs", [
     ("قال Vladimir Putin إن", "rtl", [("قال ", True), ("Vladimir Putin", False), (" إن", True)]),
-    ("بنسبة 50% في", "rtl", [("بنسبة ", True), ("50%", False), (" في", True)]),
+    # After an Arabic letter a number is an Arabic number (rule W2): its percent sign stays right to left.
+    ("بنسبة 50% في", "rtl", [("بنسبة ", True), ("50", False), ("% في", True)]),
     ("+4%", "rtl", [("+", True), ("4%", False)]),
     ("زيارة www.un.org اليوم", "rtl", [("زيارة ", True), ("www.un.org", False), (" اليوم", True)]),
     ("He said «مرحبا» today", "ltr", [("He said «", False), ("مرحبا", True), ("» today", False)]),
-    ("١٢ شخصا", "rtl", [("١٢ شخصا", True)]),
+    ("١٢ شخصا", "rtl", [("١٢", False), (" شخصا", True)]),
+    ("شركة Apple (AAPL) اليوم", "rtl", [("شركة ", True), ("Apple (AAPL)", False), (" اليوم", True)]),
+    ("قال שלום لهم", "rtl", [("قال ", True), ("שלום ", True), ("لهم", True)]),
     ("...", "rtl", [("...", True)]),
     ("", "rtl", []),
 ])
-def test_direction_runs_split_at_strong_direction_changes(text, base, runs):
-    assert direction_runs(text, base) == runs
+def test_direction_runs_are_the_bidi_algorithms_split_by_script(text, base, runs):
+    assert direction_runs(text, base == "rtl") == runs
 
 
 def embedded_fonts(data: bytes) -> dict[tuple[str, str], bytes]:

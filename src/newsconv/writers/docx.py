@@ -15,7 +15,6 @@ import io
 import itertools
 import logging
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Optional
@@ -31,6 +30,7 @@ from .. import fonts
 from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
+from ..text import bidi
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script
 from . import _docxfonts, _ooxml
 
@@ -220,7 +220,7 @@ class _BodyWriter:
         """Give ``paragraph`` its direction and ``text`` as runs split by direction."""
         if rtl or self.typography.rtl:
             _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
-        for chunk, chunk_rtl in direction_runs(xml_safe(text), "rtl" if rtl else "ltr"):
+        for chunk, chunk_rtl in direction_runs(xml_safe(text), rtl):
             run = paragraph.add_run(chunk)._r
             if bold:
                 _ooxml.set_bold(run.get_or_add_rPr())
@@ -299,65 +299,33 @@ def column_widths(grid: list, column_count: int, available: int) -> list[int]:
     return [available * width // sum(natural) for width in natural]
 
 
-def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
-    """Split ``text`` into (chunk, is_rtl) runs at changes of direction or of RTL script.
+def direction_runs(text: str, rtl: bool) -> list[tuple[str, bool]]:
+    """``text`` as (chunk, is_rtl) runs: ``text.bidi``'s direction runs, the ones the PDF and the
+    HTML use, with a right-to-left run cut again where Hebrew and Arabic letters meet (each
+    script needs its own font); neutrals stay with the letters before them.
 
-    Arabic letters and Arabic-Indic digits, Hebrew letters, and Latin letters with European
-    digits each form runs of their own (a Hebrew word in an Arabic article needs its own
-    font).  Neutrals (spaces, punctuation) between two strong characters of one kind join
-    them, so "Vladimir Putin" or "www.un.org" stays one run; any other neutral joins the
-    neighbour that reads in the paragraph's ``base`` direction, as the Unicode bidi
-    algorithm resolves it.
-
-    >>> direction_runs("قال Vladimir Putin إن", "rtl")
+    >>> direction_runs("قال Vladimir Putin إن", True)
     [('قال ', True), ('Vladimir Putin', False), (' إن', True)]
     """
-    kinds = [_strong_kind(text, index) for index in range(len(text))]
-    resolved = [kind or _neutral_kind(kinds[:index], kinds[index + 1:], base) for index, kind in enumerate(kinds)]
     runs = []
-    position = 0
-    for kind, group in itertools.groupby(resolved):
-        length = len(list(group))
-        runs.append((text[position:position + length], kind != "ltr"))
-        position += length
+    for run in bidi.direction_runs(text, rtl):
+        chunk = text[run.start:run.end]
+        pieces = _script_pieces(chunk) if run.rtl else [chunk]
+        runs += [(piece, run.rtl) for piece in pieces]
     return runs
 
 
-def _strong_kind(text: str, index: int) -> Optional[str]:
-    """"ltr", ARABIC or HEBREW for a character of strong direction, None for a neutral.
-
-    A number's terminators (%, currency signs) belong to the number, as in the bidi
-    algorithm's rule W5, so "50%" stays one left-to-right run.
-    """
-    kind = unicodedata.bidirectional(text[index])
-    if kind in ("AL", "AN"):
-        return ARABIC
-    if kind == "R":
-        return HEBREW
-    if kind in ("L", "EN") or kind == "ET" and _touches_european_number(text, index):
-        return "ltr"
-    return None
-
-
-def _touches_european_number(text: str, index: int) -> bool:
-    for step in (-1, 1):
-        position = index + step
-        while 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "ET":
-            position += step
-        if 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "EN":
-            return True
-    return False
-
-
-def _neutral_kind(before: list, after: list, base: str) -> str:
-    previous = next((kind for kind in reversed(before) if kind), None)
-    following = next((kind for kind in after if kind), None)
-    if previous == following and previous:
-        return previous
-    for side in (previous, following):
-        if side and (side != "ltr") == (base == "rtl"):
-            return side
-    return base
+def _script_pieces(chunk: str) -> list[str]:
+    """``chunk`` cut before each letter whose script (Arabic or Hebrew) differs from the last letter's."""
+    pieces, script = [""], None
+    for ch in chunk:
+        own = letter_script(ch)
+        if own in (ARABIC, HEBREW):
+            if script not in (None, own):
+                pieces.append("")
+            script = own
+        pieces[-1] += ch
+    return pieces
 
 
 def xml_safe(text: str) -> str:

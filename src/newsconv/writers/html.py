@@ -3,8 +3,8 @@
 Direction is stated, never guessed by the browser: ``<html lang dir>`` carries the
 document's, and a block gets its own ``dir`` wherever it differs.  Inside a block, a run
 of the opposite direction (a Latin name or URL in Arabic, a Hebrew quote in English) is
-wrapped in ``<bdi>``, so the bidi algorithm cannot pull neighbouring punctuation and
-numbers into it.  The markup is built from escaped strings (no HTML library), which keeps
+wrapped in ``<bdi>``; the runs are ``text.bidi``'s, the ones the PDF and the DOCX use,
+so a browser shows what the other formats show and a bracket pair is never cut.  The markup is built from escaped strings (no HTML library), which keeps
 ``to-html`` fast and makes it plain that article text never becomes markup.
 """
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 import logging
 import re
-import unicodedata
-from typing import Optional
 
 from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
+from ..text.bidi import direction_runs, has_strong_letter
 from ..text.script import direction_of
 
 log = logging.getLogger("newsconv")
@@ -50,8 +49,6 @@ tr { break-inside: avoid; }
 # other than whitespace, lone surrogates and noncharacters.
 _UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
                               "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
-_RTL_CLASSES = frozenset({"R", "AL"})
-_NUMBER_CLASSES = {"rtl": frozenset({"EN"}), "ltr": frozenset({"EN", "AN"})}
 _NUMERAL_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "persian": "persian"}
 
 
@@ -143,46 +140,18 @@ def _table(block: Table, direction: str, attr: str) -> str:
 
 
 def _inline(text: str, direction: str) -> str:
-    """Escaped text with each run of the opposite direction isolated in ``<bdi>``."""
+    """Escaped text with each run of the opposite direction that holds a letter of that
+    direction isolated in ``<bdi>``: the runs the PDF reverses, so the three formats agree.
+    A run of bare numbers is left alone: numbers read left to right in any context."""
     text = _representable(text)
-    opposite = "ltr" if direction == "rtl" else "rtl"
-    out, done = [], 0
-    for start, end in opposite_runs(text, direction):
-        out.append(html.escape(text[done:start], quote=False))
-        out.append(f'<bdi dir="{opposite}">{html.escape(text[start:end], quote=False)}</bdi>')
-        done = end
-    out.append(html.escape(text[done:], quote=False))
+    rtl = direction == "rtl"
+    out = []
+    for run in direction_runs(text, rtl):
+        chunk = html.escape(text[run.start:run.end], quote=False)
+        if run.rtl != rtl and has_strong_letter(text[run.start:run.end], run.rtl):
+            chunk = f'<bdi dir="{"rtl" if run.rtl else "ltr"}">{chunk}</bdi>'
+        out.append(chunk)
     return "".join(out)
-
-
-def opposite_runs(text: str, direction: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of ``text`` that read against ``direction``.
-
-    A span runs from a strong letter of the other direction to the last such letter, or a
-    number following it, before the next letter of ``direction``: exactly the stretch the
-    Unicode bidi algorithm lays out the other way, so isolating it changes nothing inside
-    it and only stops it from capturing its neighbours.  Bare numbers are left alone: they
-    already read left to right, and isolating a range such as "2019 - 2020" would reverse it.
-    """
-    own = _RTL_CLASSES if direction == "rtl" else frozenset({"L"})
-    foreign = frozenset({"L"}) if direction == "rtl" else _RTL_CLASSES
-    numbers = _NUMBER_CLASSES[direction]
-    spans: list[tuple[int, int]] = []
-    start: Optional[int] = None
-    end = 0
-    for index, char in enumerate(text):
-        kind = unicodedata.bidirectional(char)
-        if kind in foreign:
-            start = index if start is None else start
-            end = index + 1
-        elif kind in numbers and start is not None:
-            end = index + 1
-        elif kind in own and start is not None:
-            spans.append((start, end))
-            start = None
-    if start is not None:
-        spans.append((start, end))
-    return spans
 
 
 def _representable(text: str) -> str:
