@@ -31,6 +31,7 @@ from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
 from ..text import bidi
+from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script
 from . import _docxfonts, _ooxml
 
@@ -47,8 +48,6 @@ CHARACTER_WIDTH = Pt(BODY_SIZE * 0.55)
 CELL_PADDING = Pt(20)
 # Word puts no space after a table, so the paragraph that follows one opens with this gap.
 TABLE_GAP = Pt(10)
-# Full locales for Word's proofing languages; other languages keep the subtag they came with.
-LOCALES = {"ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK", "he": "he-IL", "en": "en-US", "fr": "fr-FR"}
 # ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
 # in the Persian forms when the proofing language is Persian.
 NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
@@ -74,16 +73,15 @@ class Typography:
     @classmethod
     def of(cls, document: Document, options: RenderOptions) -> "Typography":
         rtl = document.dir == "rtl"
-        primary = document.lang.split("-")[0].lower()
-        language_script = fonts.script_of_language(primary)
+        own = language(document.lang)
         # An RTL article in a language newsconv does not know is most likely Arabic-script.
-        script = ARABIC if rtl and language_script == LATIN else language_script
-        locale = document.lang if "-" in document.lang else LOCALES.get(primary, primary)
+        script = ARABIC if rtl and own.script == LATIN else own.script
+        english, arabic = language("en").locale, language("ar").locale
         if script == LATIN:
-            latin_lang, bidi_lang = (locale if primary != "und" else LOCALES["en"]), None
+            latin_lang, bidi_lang = (own.locale if own.code != "und" else english), None
         else:
-            latin_lang = LOCALES["en"]
-            bidi_lang = locale if language_script == script else LOCALES["ar"]
+            latin_lang = english
+            bidi_lang = own.locale if own.script == script else arabic
         custom = fonts.family_name(options.font) if options.font else None
         return cls(
             rtl=rtl,

@@ -17,15 +17,14 @@ from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
 from ..text.bidi import direction_runs, has_strong_letter
-from ..text.script import direction_of
+from ..text.languages import FAMILIES, languages_in
+from ..text.script import ARABIC, HEBREW, direction_of
 
 log = logging.getLogger("newsconv")
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
        font-size: 18px; line-height: 1.7; color: #111; background: #fff; }
-:lang(ar), :lang(fa), :lang(ur) { font-family: Amiri, "Noto Naskh Arabic", "Noto Serif", serif; }
-:lang(he) { font-family: "Frank Ruhl Libre", "Noto Serif Hebrew", "Noto Serif", serif; }
 body { margin: 0; padding: 1.5rem; }
 article { max-inline-size: 42rem; margin-inline: auto; overflow-wrap: break-word; }
 h1, h2, h3 { line-height: 1.35; text-align: start; break-after: avoid; }
@@ -43,7 +42,11 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 @page { margin: 2cm; }
 @media print { html { font-size: 14pt; } body { padding: 0; } article { max-inline-size: none; } }
-"""
+""" + "".join(
+    # Each language of a script in the script's bundled family, then in a common one of its own.
+    f'{", ".join(f":lang({code})" for code in languages_in(script))} '
+    f'{{ font-family: "{FAMILIES[script]}", "{fallback}", "Noto Serif", serif; }}\n'
+    for script, fallback in ((ARABIC, "Noto Naskh Arabic"), (HEBREW, "Noto Serif Hebrew")))
 
 # Characters HTML cannot carry at all (the parser reports them as errors): C0/C1 controls
 # other than whitespace, lone surrogates and noncharacters.
