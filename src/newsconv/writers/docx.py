@@ -14,7 +14,6 @@ import datetime
 import io
 import itertools
 import logging
-import re
 import zipfile
 from dataclasses import dataclass
 from typing import Optional
@@ -51,8 +50,6 @@ TABLE_GAP = Pt(10)
 # ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
 # in the Persian forms when the proofing language is Persian.
 NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
-# Characters XML 1.0 cannot hold (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F).
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Fixed zip entry time: python-docx stamps each entry with the clock, which would make every run differ.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Embedded fonts deflate 5 % worse at level 1 than at the default 6, in half the time.
@@ -218,7 +215,7 @@ class _BodyWriter:
         """Give ``paragraph`` its direction and ``text`` as runs split by direction."""
         if rtl or self.typography.rtl:
             _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
-        for chunk, chunk_rtl in direction_runs(xml_safe(text), rtl):
+        for chunk, chunk_rtl in direction_runs(text, rtl):
             run = paragraph.add_run(chunk)._r
             if bold:
                 _ooxml.set_bold(run.get_or_add_rPr())
@@ -326,19 +323,11 @@ def _script_pieces(chunk: str) -> list[str]:
     return pieces
 
 
-def xml_safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 forbids (which would make the file unreadable)."""
-    cleaned, count = NOT_XML.subn("", text)
-    if count:
-        log.warning("docx: dropped %d character(s) that XML cannot hold (control characters, lone surrogates)", count)
-    return cleaned
-
-
 def _set_properties(word, document: Document, typography: Typography, options: RenderOptions) -> None:
     """Title, author and language in the core properties; dates only from ``options.date``."""
     properties = word.core_properties
-    properties.title = xml_safe(options.title or document.title or "")
-    properties.author = properties.last_modified_by = xml_safe(options.author or "")
+    properties.title = options.title or document.title or ""
+    properties.author = properties.last_modified_by = options.author or ""
     properties.language = typography.bidi_lang if typography.rtl else typography.latin_lang
     properties.revision = 1
     date = _parse_date(options.date)
@@ -392,8 +381,7 @@ def document_text(document: Document) -> tuple[str, str]:
         else:
             bold.extend(block.header or ())
             text.extend(cell for row in block.rows for cell in row)
-    # Characters XML cannot hold never reach the body (xml_safe drops them there, with the warning).
-    return NOT_XML.sub("", "".join(text + bold)), NOT_XML.sub("", "".join(bold))
+    return "".join(text + bold), "".join(bold)
 
 
 def _reproducible_zip(word, embedded: list[_docxfonts.Embedding]) -> bytes:

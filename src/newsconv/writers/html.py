@@ -10,8 +10,6 @@ so a browser shows what the other formats show and a bracket pair is never cut. 
 from __future__ import annotations
 
 import html
-import logging
-import re
 
 from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
@@ -19,8 +17,6 @@ from ..options import RenderOptions
 from ..text.bidi import direction_runs, has_strong_letter
 from ..text.languages import FAMILIES, languages_in
 from ..text.script import ARABIC, HEBREW, direction_of
-
-log = logging.getLogger("newsconv")
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
@@ -48,10 +44,6 @@ tr { break-inside: avoid; }
     f'{{ font-family: "{FAMILIES[script]}", "{fallback}", "Noto Serif", serif; }}\n'
     for script, fallback in ((ARABIC, "Noto Naskh Arabic"), (HEBREW, "Noto Serif Hebrew")))
 
-# Characters HTML cannot carry at all (the parser reports them as errors): C0/C1 controls
-# other than whitespace, lone surrogates and noncharacters.
-_UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                              "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
 _NUMERAL_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "persian": "persian"}
 
 
@@ -146,7 +138,6 @@ def _inline(text: str, direction: str) -> str:
     """Escaped text with each run of the opposite direction that holds a letter of that
     direction isolated in ``<bdi>``: the runs the PDF reverses, so the three formats agree.
     A run of bare numbers is left alone: numbers read left to right in any context."""
-    text = _representable(text)
     rtl = direction == "rtl"
     out = []
     for run in direction_runs(text, rtl):
@@ -157,16 +148,9 @@ def _inline(text: str, direction: str) -> str:
     return "".join(out)
 
 
-def _representable(text: str) -> str:
-    cleaned, dropped = _UNREPRESENTABLE.subn("", text)
-    if dropped:
-        log.warning("HTML cannot carry control characters: dropped %d from %r", dropped, cleaned[:40])
-    return cleaned
-
-
 def _escape(text: str) -> str:
-    return html.escape(_representable(text), quote=False)
+    return html.escape(text, quote=False)
 
 
 def _escape_attr(text: str) -> str:
-    return html.escape(_representable(text), quote=True)
+    return html.escape(text, quote=True)
