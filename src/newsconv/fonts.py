@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .errors import FontError
+from .text.languages import FAMILIES, language
 from .text.script import ARABIC, HEBREW, LATIN
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ _BUNDLED = {
     HEBREW: ("fontpkg_frank_ruhl_libre", "FrankRuhlLibre[wght].ttf", None),
     LATIN: ("fontpkg_noto_serif", "NotoSerif[wdth,wght].ttf", None),
 }
-FAMILIES = {ARABIC: "Amiri", HEBREW: "Frank Ruhl Libre", LATIN: "Noto Serif"}
 
 
 def bundled_font(script: str, bold: bool = False) -> Path:
@@ -58,15 +58,6 @@ def family_name(path: str) -> str:
     return name
 
 
-def script_of_language(lang: str) -> str:
-    """The script a language is written in, as far as the bundled fonts care."""
-    if lang in ("ar", "fa", "ur", "ps", "ku", "sd", "ug"):
-        return ARABIC
-    if lang in ("he", "yi"):
-        return HEBREW
-    return LATIN
-
-
 def has_static_bold(script: str) -> bool:
     """Whether the bundled face for ``script`` ships a real bold (the others are variable files
     at their default, regular, instance: instancing Noto Serif with fontTools takes seconds)."""
@@ -76,7 +67,7 @@ def has_static_bold(script: str) -> bool:
 def fallback_chain(lang: str, bold: bool = False, custom: Optional[str] = None) -> tuple[str, ...]:
     """Font files in the order they are tried for a character: the newsroom's font, the
     bundled face of the document's script, then the other bundled faces."""
-    first = script_of_language(lang)
+    first = language(lang).script
     scripts = [first] + [script for script in (ARABIC, LATIN, HEBREW) if script != first]
     chain = [str(bundled_font(script, bold)) for script in scripts]
     if custom:

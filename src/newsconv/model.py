@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
+from .text import valid
+
 Direction = str  # "rtl" | "ltr"
 
 
@@ -21,6 +23,9 @@ class Heading:
     text: str
     dir: Optional[Direction] = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "text")
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -28,6 +33,9 @@ class Paragraph:
 
     text: str
     dir: Optional[Direction] = None
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "text")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class List:
     dir: Optional[Direction] = None
     numerals: Optional[str] = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "items")
+
 
 @dataclass(frozen=True)
 class Table:
@@ -53,12 +64,28 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     dir: Optional[Direction] = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "header")
+        _make_valid(self, "rows")
+
     @property
     def column_count(self) -> int:
         return max([len(self.header)] + [len(r) for r in self.rows])
 
 
 Block = Union[Heading, Paragraph, List, Table]
+
+
+def _make_valid(block: Any, name: str) -> None:
+    """Remove from a field's text (a string, or nested tuples of strings) the characters no
+    output can carry, warning once: readers have done so already, naming the input's line."""
+    value = getattr(block, name)
+    found: list[str] = []
+    cleaned = valid.strings_made_valid(value, found)
+    if found:
+        valid.warn(f"{type(block).__name__.lower()} {name}", found)
+        object.__setattr__(block, name, cleaned)
+
 
 _TYPE_NAMES = {Heading: "heading", Paragraph: "paragraph", List: "list", Table: "table"}
 
@@ -70,6 +97,9 @@ class Document:
     lang: str
     dir: Direction
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "lang")
 
     @property
     def title(self) -> Optional[str]:

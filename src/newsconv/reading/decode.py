@@ -11,6 +11,7 @@ import codecs
 import unicodedata
 
 from ..text.script import OTHER, letter_script
+from ..text.valid import made_valid
 
 from ..errors import InputError
 
@@ -19,7 +20,8 @@ LEGACY_ENCODINGS = ("cp1256", "cp1255", "cp1252", "iso8859_6", "iso8859_8")
 
 
 def decode(data: bytes, encoding: str | None = None, *, name: str = "<input>") -> str:
-    """Decode article bytes to text with normalised line ends and Unicode NFC.
+    """Decode article bytes to text with normalised line ends, in Unicode NFC, without the
+    characters no output can carry (removed with a warning naming the line).
 
     Raises InputError for binary data or bytes that decode in no plausible encoding.
     """
@@ -28,7 +30,7 @@ def decode(data: bytes, encoding: str | None = None, *, name: str = "<input>") -
     else:
         text = _detect_and_decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return made_valid(unicodedata.normalize("NFC", text), name)
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from ..errors import InputError
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ..text.languages import language
 from ..text.script import detect_language, direction_of
 from .decode import decode
 
@@ -71,7 +72,8 @@ def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") 
         raise InputError(f"{name}: no article text found in the HTML")
     text = " ".join(" ".join(block_texts(block)) for block in blocks)
     lang = _declared(root, "lang") or detect_language(text)
-    direction = _declared(root, "dir") or direction_of(text, "ltr")
+    # A page without letters (only numbers) reads in its declared language's direction.
+    direction = _declared(root, "dir") or direction_of(text, language(lang).direction)
     return Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
 
 

@@ -68,12 +68,20 @@ def direction_of(text: str, default: Optional[str] = None) -> Optional[str]:
 
 
 def first_strong_direction(text: str, default: str = "ltr") -> str:
-    """The base direction the Unicode bidi algorithm (rule P2) gives a paragraph."""
+    """"rtl" or "ltr" as rules P2 and P3 of the Unicode bidi algorithm find a paragraph's
+    direction: its first strong letter outside isolates, ``default`` when it has none."""
+    depth = 0
     for ch in text:
         kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI" and depth:
+            depth -= 1
+        elif kind == "B":
+            break
+        elif depth == 0 and kind in ("R", "AL"):
             return "rtl"
-        if kind == "L":
+        elif depth == 0 and kind == "L":
             return "ltr"
     return default
 

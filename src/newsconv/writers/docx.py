@@ -14,8 +14,6 @@ import datetime
 import io
 import itertools
 import logging
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Optional
@@ -31,6 +29,8 @@ from .. import fonts
 from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
+from ..text import bidi
+from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
 from . import _docxfonts, _docxtemplate, _ooxml
 
@@ -47,13 +47,9 @@ CHARACTER_WIDTH = Pt(BODY_SIZE * 0.55)
 CELL_PADDING = Pt(20)
 # Word puts no space after a table, so the paragraph that follows one opens with this gap.
 TABLE_GAP = Pt(10)
-# Full locales for Word's proofing languages; other languages keep the subtag they came with.
-LOCALES = {"ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK", "he": "he-IL", "en": "en-US", "fr": "fr-FR"}
 # ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
 # in the Persian forms when the proofing language is Persian.
 NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
-# Characters XML 1.0 cannot hold (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F).
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Fixed zip entry time: python-docx stamps each entry with the clock, which would make every run differ.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Every part deflates at level 1: embedded fonts come out 5 % larger than at the default 6 and the
@@ -75,16 +71,15 @@ class Typography:
     @classmethod
     def of(cls, document: Document, options: RenderOptions) -> "Typography":
         rtl = document.dir == "rtl"
-        primary = document.lang.split("-")[0].lower()
-        language_script = fonts.script_of_language(primary)
+        own = language(document.lang)
         # An RTL article in a language newsconv does not know is most likely Arabic-script.
-        script = ARABIC if rtl and language_script == LATIN else language_script
-        locale = document.lang if "-" in document.lang else LOCALES.get(primary, primary)
+        script = ARABIC if rtl and own.script == LATIN else own.script
+        english, arabic = language("en").locale, language("ar").locale
         if script == LATIN:
-            latin_lang, bidi_lang = (locale if primary != "und" else LOCALES["en"]), None
+            latin_lang, bidi_lang = (own.locale if own.code != "und" else english), None
         else:
-            latin_lang = LOCALES["en"]
-            bidi_lang = locale if language_script == script else LOCALES["ar"]
+            latin_lang = english
+            bidi_lang = own.locale if own.script == script else arabic
         custom = fonts.family_name(options.font) if options.font else None
         return cls(
             rtl=rtl,
@@ -225,7 +220,7 @@ class _BodyWriter:
         """Give ``paragraph`` its direction and ``text`` as runs split by direction."""
         if rtl or self.typography.rtl:
             _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), rtl)
-        for chunk, chunk_rtl in direction_runs(xml_safe(text), "rtl" if rtl else "ltr"):
+        for chunk, chunk_rtl in direction_runs(text, rtl):
             run = _ooxml.add_text_run(paragraph._p, chunk)
             if bold:
                 _ooxml.set_bold(run.get_or_add_rPr())
@@ -304,80 +299,40 @@ def column_widths(grid: list, column_count: int, available: int) -> list[int]:
     return [available * width // sum(natural) for width in natural]
 
 
-def direction_runs(text: str, base: str) -> list[tuple[str, bool]]:
-    """Split ``text`` into (chunk, is_rtl) runs at changes of direction or of RTL script.
+def direction_runs(text: str, rtl: bool) -> list[tuple[str, bool]]:
+    """``text`` as (chunk, is_rtl) runs: ``text.bidi``'s direction runs, the ones the PDF and the
+    HTML use, with a right-to-left run cut again where Hebrew and Arabic letters meet (each
+    script needs its own font); neutrals stay with the letters before them.
 
-    Arabic letters and Arabic-Indic digits, Hebrew letters, and Latin letters with European
-    digits each form runs of their own (a Hebrew word in an Arabic article needs its own
-    font).  Neutrals (spaces, punctuation) between two strong characters of one kind join
-    them, so "Vladimir Putin" or "www.un.org" stays one run; any other neutral joins the
-    neighbour that reads in the paragraph's ``base`` direction, as the Unicode bidi
-    algorithm resolves it.
-
-    >>> direction_runs("قال Vladimir Putin إن", "rtl")
+    >>> direction_runs("قال Vladimir Putin إن", True)
     [('قال ', True), ('Vladimir Putin', False), (' إن', True)]
     """
-    kinds = [_strong_kind(text, index) for index in range(len(text))]
-    resolved = [kind or _neutral_kind(kinds[:index], kinds[index + 1:], base) for index, kind in enumerate(kinds)]
     runs = []
-    position = 0
-    for kind, group in itertools.groupby(resolved):
-        length = len(list(group))
-        runs.append((text[position:position + length], kind != "ltr"))
-        position += length
+    for run in bidi.direction_runs(text, rtl):
+        chunk = text[run.start:run.end]
+        pieces = _script_pieces(chunk) if run.rtl else [chunk]
+        runs += [(piece, run.rtl) for piece in pieces]
     return runs
 
 
-def _strong_kind(text: str, index: int) -> Optional[str]:
-    """"ltr", ARABIC or HEBREW for a character of strong direction, None for a neutral.
-
-    A number's terminators (%, currency signs) belong to the number, as in the bidi
-    algorithm's rule W5, so "50%" stays one left-to-right run.
-    """
-    kind = unicodedata.bidirectional(text[index])
-    if kind in ("AL", "AN"):
-        return ARABIC
-    if kind == "R":
-        return HEBREW
-    if kind in ("L", "EN") or kind == "ET" and _touches_european_number(text, index):
-        return "ltr"
-    return None
-
-
-def _touches_european_number(text: str, index: int) -> bool:
-    for step in (-1, 1):
-        position = index + step
-        while 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "ET":
-            position += step
-        if 0 <= position < len(text) and unicodedata.bidirectional(text[position]) == "EN":
-            return True
-    return False
-
-
-def _neutral_kind(before: list, after: list, base: str) -> str:
-    previous = next((kind for kind in reversed(before) if kind), None)
-    following = next((kind for kind in after if kind), None)
-    if previous == following and previous:
-        return previous
-    for side in (previous, following):
-        if side and (side != "ltr") == (base == "rtl"):
-            return side
-    return base
-
-
-def xml_safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 forbids (which would make the file unreadable)."""
-    cleaned, count = NOT_XML.subn("", text)
-    if count:
-        log.warning("docx: dropped %d character(s) that XML cannot hold (control characters, lone surrogates)", count)
-    return cleaned
+def _script_pieces(chunk: str) -> list[str]:
+    """``chunk`` cut before each letter whose script (Arabic or Hebrew) differs from the last letter's."""
+    pieces, script = [""], None
+    for ch in chunk:
+        own = letter_script(ch)
+        if own in (ARABIC, HEBREW):
+            if script not in (None, own):
+                pieces.append("")
+            script = own
+        pieces[-1] += ch
+    return pieces
 
 
 def _set_properties(word, document: Document, typography: Typography, options: RenderOptions) -> None:
     """Title, author and language in the core properties; dates only from ``options.date``."""
     properties = word.core_properties
-    properties.title = xml_safe(options.title or document.title or "")
-    properties.author = properties.last_modified_by = xml_safe(options.author or "")
+    properties.title = options.title or document.title or ""
+    properties.author = properties.last_modified_by = options.author or ""
     properties.language = typography.bidi_lang if typography.rtl else typography.latin_lang
     properties.revision = 1
     date = _parse_date(options.date)
@@ -431,8 +386,7 @@ def document_text(document: Document) -> tuple[str, str]:
         else:
             bold.extend(block.header or ())
             text.extend(cell for row in block.rows for cell in row)
-    # Characters XML cannot hold never reach the body (xml_safe drops them there, with the warning).
-    return NOT_XML.sub("", "".join(text + bold)), NOT_XML.sub("", "".join(bold))
+    return "".join(text + bold), "".join(bold)
 
 
 def _reproducible_zip(word, embedded: list[_docxfonts.Embedding]) -> bytes:

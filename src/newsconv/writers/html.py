@@ -3,30 +3,24 @@
 Direction is stated, never guessed by the browser: ``<html lang dir>`` carries the
 document's, and a block gets its own ``dir`` wherever it differs.  Inside a block, a run
 of the opposite direction (a Latin name or URL in Arabic, a Hebrew quote in English) is
-wrapped in ``<bdi>``, so the bidi algorithm cannot pull neighbouring punctuation and
-numbers into it.  The markup is built from escaped strings (no HTML library), which keeps
+wrapped in ``<bdi>``; the runs are ``text.bidi``'s, the ones the PDF and the DOCX use,
+so a browser shows what the other formats show and a bracket pair is never cut.  The markup is built from escaped strings (no HTML library), which keeps
 ``to-html`` fast and makes it plain that article text never becomes markup.
 """
 from __future__ import annotations
 
 import html
-import logging
-import re
-import unicodedata
-from typing import Optional
 
 from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
-from ..text.script import direction_of
-
-log = logging.getLogger("newsconv")
+from ..text.bidi import direction_runs, has_strong_letter
+from ..text.languages import FAMILIES, languages_in
+from ..text.script import ARABIC, HEBREW, direction_of
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
        font-size: 18px; line-height: 1.7; color: #111; background: #fff; }
-:lang(ar), :lang(fa), :lang(ur) { font-family: Amiri, "Noto Naskh Arabic", "Noto Serif", serif; }
-:lang(he) { font-family: "Frank Ruhl Libre", "Noto Serif Hebrew", "Noto Serif", serif; }
 body { margin: 0; padding: 1.5rem; }
 article { max-inline-size: 42rem; margin-inline: auto; overflow-wrap: break-word; }
 h1, h2, h3 { line-height: 1.35; text-align: start; break-after: avoid; }
@@ -44,14 +38,12 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 @page { margin: 2cm; }
 @media print { html { font-size: 14pt; } body { padding: 0; } article { max-inline-size: none; } }
-"""
+""" + "".join(
+    # Each language of a script in the script's bundled family, then in a common one of its own.
+    f'{", ".join(f":lang({code})" for code in languages_in(script))} '
+    f'{{ font-family: "{FAMILIES[script]}", "{fallback}", "Noto Serif", serif; }}\n'
+    for script, fallback in ((ARABIC, "Noto Naskh Arabic"), (HEBREW, "Noto Serif Hebrew")))
 
-# Characters HTML cannot carry at all (the parser reports them as errors): C0/C1 controls
-# other than whitespace, lone surrogates and noncharacters.
-_UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                              "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
-_RTL_CLASSES = frozenset({"R", "AL"})
-_NUMBER_CLASSES = {"rtl": frozenset({"EN"}), "ltr": frozenset({"EN", "AN"})}
 _NUMERAL_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "persian": "persian"}
 
 
@@ -143,58 +135,22 @@ def _table(block: Table, direction: str, attr: str) -> str:
 
 
 def _inline(text: str, direction: str) -> str:
-    """Escaped text with each run of the opposite direction isolated in ``<bdi>``."""
-    text = _representable(text)
-    opposite = "ltr" if direction == "rtl" else "rtl"
-    out, done = [], 0
-    for start, end in opposite_runs(text, direction):
-        out.append(html.escape(text[done:start], quote=False))
-        out.append(f'<bdi dir="{opposite}">{html.escape(text[start:end], quote=False)}</bdi>')
-        done = end
-    out.append(html.escape(text[done:], quote=False))
+    """Escaped text with each run of the opposite direction that holds a letter of that
+    direction isolated in ``<bdi>``: the runs the PDF reverses, so the three formats agree.
+    A run of bare numbers is left alone: numbers read left to right in any context."""
+    rtl = direction == "rtl"
+    out = []
+    for run in direction_runs(text, rtl):
+        chunk = html.escape(text[run.start:run.end], quote=False)
+        if run.rtl != rtl and has_strong_letter(text[run.start:run.end], run.rtl):
+            chunk = f'<bdi dir="{"rtl" if run.rtl else "ltr"}">{chunk}</bdi>'
+        out.append(chunk)
     return "".join(out)
 
 
-def opposite_runs(text: str, direction: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of ``text`` that read against ``direction``.
-
-    A span runs from a strong letter of the other direction to the last such letter, or a
-    number following it, before the next letter of ``direction``: exactly the stretch the
-    Unicode bidi algorithm lays out the other way, so isolating it changes nothing inside
-    it and only stops it from capturing its neighbours.  Bare numbers are left alone: they
-    already read left to right, and isolating a range such as "2019 - 2020" would reverse it.
-    """
-    own = _RTL_CLASSES if direction == "rtl" else frozenset({"L"})
-    foreign = frozenset({"L"}) if direction == "rtl" else _RTL_CLASSES
-    numbers = _NUMBER_CLASSES[direction]
-    spans: list[tuple[int, int]] = []
-    start: Optional[int] = None
-    end = 0
-    for index, char in enumerate(text):
-        kind = unicodedata.bidirectional(char)
-        if kind in foreign:
-            start = index if start is None else start
-            end = index + 1
-        elif kind in numbers and start is not None:
-            end = index + 1
-        elif kind in own and start is not None:
-            spans.append((start, end))
-            start = None
-    if start is not None:
-        spans.append((start, end))
-    return spans
-
-
-def _representable(text: str) -> str:
-    cleaned, dropped = _UNREPRESENTABLE.subn("", text)
-    if dropped:
-        log.warning("HTML cannot carry control characters: dropped %d from %r", dropped, cleaned[:40])
-    return cleaned
-
-
 def _escape(text: str) -> str:
-    return html.escape(_representable(text), quote=False)
+    return html.escape(text, quote=False)
 
 
 def _escape_attr(text: str) -> str:
-    return html.escape(_representable(text), quote=True)
+    return html.escape(text, quote=True)

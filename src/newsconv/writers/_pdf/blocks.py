@@ -9,7 +9,6 @@ from typing import Optional
 
 from ...model import Block, Document, Heading, List, Paragraph, Table
 from ...options import RenderOptions
-from ...text.script import first_strong_direction
 from .draw import draw_line
 from .lines import Line, TextStyle, Typesetter
 from .styles import Frame, heading_kind, list_numerals, number_in
@@ -33,21 +32,17 @@ class BlockLayout:
             previous = block
         return units
 
-    def is_rtl(self, text: str, block: Block) -> bool:
-        """A paragraph's base direction is its first strong letter's; the block's or the document's
-        direction decides only for text without one (numbers, symbols)."""
-        return first_strong_direction(text, block.dir or self.document.dir) == "rtl"
-
-    def table_is_rtl(self, table: Table) -> bool:
-        """Whether the table's first column is on the right."""
-        return (table.dir or self.document.dir) == "rtl"
+    def is_rtl(self, block: Block) -> bool:
+        """The base direction of the block's texts, and of a table its column order: the model's
+        (the block's, else the document's), never decided again from the letters."""
+        return (block.dir or self.document.dir) == "rtl"
 
     def _block_units(self, block: Block, previous: Optional[Block]) -> list[Unit]:
         if isinstance(block, Heading):
             return self._heading(block, previous)
         if isinstance(block, Paragraph):
             style = self.styles["body"]
-            return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
+            return self.text_units(block.text, style, self.is_rtl(block), style.size * 0.7,
                                    justify=self.options.justify)
         if isinstance(block, List):
             return self._list(block)
@@ -57,7 +52,7 @@ class BlockLayout:
         kind = heading_kind(block, previous)
         style = self.styles[kind]
         space = 0.0 if kind == "title" else style.size * (0.3 if kind == "deck" else 0.9)
-        units = self.text_units(block.text, style, self.is_rtl(block.text, block), space)
+        units = self.text_units(block.text, style, self.is_rtl(block), space)
         for unit in units:
             unit.keep_with_next = True
         return units
@@ -89,7 +84,7 @@ class BlockLayout:
         indent = style.size * 2.2
         units: list[Unit] = []
         for number, item in enumerate(block.items, 1):
-            rtl = self.is_rtl(item, block)
+            rtl = self.is_rtl(block)
             marker_text = f"{number_in(numerals, number)}." if block.ordered else "•"
             item_units = self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
                                          indent=indent)

@@ -7,6 +7,7 @@ from typing import Optional
 from ... import fonts
 from ...model import Document, Heading, List, document_texts
 from ...options import RenderOptions
+from ...text.languages import language
 from ...text.script import ARABIC, DIGITS
 from .glyphfont import load_face
 from .lines import TextStyle
@@ -30,8 +31,6 @@ _KINDS = {
 # Line height in ems: Arabic script needs room above and below for its marks (harakat).
 _LEADING = {ARABIC: 1.75}
 _DEFAULT_LEADING = 1.4
-
-_LANGUAGE_DIGITS = {"ar": "arabic-indic", "fa": "persian", "ur": "persian"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def styles_for(document: Document, options: RenderOptions) -> dict[str, TextStyl
 
 def _style(lang: str, custom_font: Optional[str], size: float, bold: bool, gray: float) -> TextStyle:
     chain = tuple(load_face(path) for path in fonts.fallback_chain(lang, bold, custom_font))
-    script = fonts.script_of_language(lang)
+    script = language(lang).script
     return TextStyle(
         faces=chain,
         coverage=fonts.FontCoverage([face.shaping.codepoints for face in chain]),
@@ -97,11 +96,11 @@ def article_numerals(document: Document) -> str:
         for name, digits in DIGITS.items():
             counts[name] += sum(map(text.count, digits))
     best = max(counts, key=counts.get)
-    return best if counts[best] else _LANGUAGE_DIGITS.get(document.lang, "latin")
+    return best if counts[best] else language(document.lang).digits
 
 
 def list_numerals(block: List, document: Document) -> str:
-    return block.numerals or _LANGUAGE_DIGITS.get(document.lang, "latin")
+    return block.numerals or language(document.lang).digits
 
 
 def number_in(numerals: str, number: int) -> str:

@@ -40,7 +40,7 @@ def column_widths(table: Table, rows: list[tuple[str, ...]], layout: "BlockLayou
     """Widths that share the text width by content, as browsers' automatic table layout does:
     every column gets its widest word, and the rest goes where the text is longest."""
     style = layout.styles["table-header"]
-    extents = [[layout.typesetter.extent(cell, style, layout.is_rtl(cell, table)) for cell in column]
+    extents = [[layout.typesetter.extent(cell, style, layout.is_rtl(table)) for cell in column]
                for column in zip(*rows)]
     least = [max(word for word, _ in column) + 2 * PADDING for column in extents]
     most = [max(max(whole for _, whole in column) + 2 * PADDING, low) for column, low in zip(extents, least)]
@@ -60,10 +60,10 @@ def _padded(row: tuple[str, ...], count: int) -> tuple[str, ...]:
 def _row_unit(table: Table, row: tuple[str, ...], widths: list[float], layout: "BlockLayout", kind: str,
               shaded: bool) -> Unit:
     style = layout.styles[kind]
-    cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, layout.is_rtl(text, table)) if text
+    cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, layout.is_rtl(table)) if text
              else [] for text, width in zip(row, widths)]
     height = max(len(lines) for lines in cells) * style.leading + 2 * PADDING
-    lefts = _column_lefts(widths, layout.table_is_rtl(table), layout.frame.left)
+    lefts = _column_lefts(widths, layout.is_rtl(table), layout.frame.left)
 
     def draw(canvas, top: float) -> None:
         for left, width in zip(lefts, widths):
