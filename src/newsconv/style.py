@@ -10,15 +10,20 @@ missing from a day's paper.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
 from .errors import InputError
 
-PAPERS = ("a4", "letter", "a3", "a5", "legal")
+log = logging.getLogger("newsconv")
+
+# Paper sizes in points (width, height): the one table the PDF and DOCX writers read.
+PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "a3": (841.89, 1190.55),
+               "a5": (419.53, 595.28), "legal": (612.0, 1008.0)}
+PAPERS = tuple(PAPER_SIZES)
 DIGIT_CHOICES = ("auto", "latin", "arabic-indic", "persian")
 SCRIPTS = ("arabic", "hebrew", "latin")
 PLACEHOLDERS = ("publication", "title", "date", "section", "author", "page", "pages")
@@ -61,10 +66,35 @@ class HouseStyle:
     accent_colour: str = "#595959"
     fonts: tuple[tuple[str, str], ...] = field(default=())
 
+    def logo_image(self) -> Optional["Logo"]:
+        """The logo file's bytes and type, checked by their signature (None without a usable logo)."""
+        if not self.logo:
+            return None
+        try:
+            data = Path(self.logo).read_bytes()
+        except OSError as exc:
+            log.warning("style: logo %s cannot be read (%s); the page has none", self.logo, exc.strerror)
+            return None
+        mime = next((mime for magic, mime in _IMAGE_SIGNATURES.items() if data.startswith(magic)), None)
+        if mime is None:
+            log.warning("style: logo %s is neither PNG nor JPEG; the page has none", self.logo)
+            return None
+        return Logo(data, mime)
+
     def font_for(self, script: str) -> Optional[str]:
         """The house font file for ``script``, or None for the bundled family."""
         return dict(self.fonts).get(script)
 
+
+@dataclass(frozen=True)
+class Logo:
+    """A logo image as the writers embed it."""
+
+    data: bytes
+    mime: str  # "image/png" or "image/jpeg"
+
+
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 DEFAULT_STYLE = HouseStyle()
 
@@ -89,6 +119,8 @@ _SCHEMA: dict[str, dict[str, tuple[str, str]]] = {
 
 def load_style(path: Union[str, Path]) -> HouseStyle:
     """The house style of a TOML file; ``InputError`` names the file, line and key of a mistake."""
+    import tomllib  # only when a style file is given: start-up cost for every other run
+
     path = Path(path)
     try:
         source = path.read_text(encoding="utf-8")
@@ -215,3 +247,18 @@ class _Locator:
 def expand(template: str, values: dict[str, str]) -> str:
     """``template`` with its placeholders filled from ``values`` (missing ones become empty)."""
     return re.sub(r"\{([a-z]+)\}", lambda match: values.get(match.group(1), ""), template)
+
+
+def header_values(document, options) -> dict[str, str]:
+    """The placeholders' values that do not change from page to page (page and pages are the writers')."""
+    style = options.style
+    return {"publication": style.publication, "title": options.title or document.title or "",
+            "date": options.date or "", "author": options.author or "", "section": ""}
+
+
+def numbers_digits(document, choice: str) -> str:
+    """The digits page and list numbers use: ``choice`` unless "auto", then the article's own."""
+    from .text.numerals import article_numerals
+    from .model import document_texts
+
+    return choice if choice != "auto" else article_numerals(document_texts(document), document.lang)

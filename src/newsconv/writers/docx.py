@@ -25,18 +25,17 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Mm, Pt
+from docx.shared import Cm, Pt
 
 from .. import fonts
-from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
+from ..style import PAPER_SIZES
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
 from . import _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
 
-PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
 MARGIN = Cm(2)
 BODY_SIZE = 14
 LINE_SPACING = 1.0
@@ -167,10 +166,8 @@ def _style_heading(style, typography: Typography, size: float) -> None:
 
 def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
     """Paper, margins, a centred page number in the footer and, for RTL, a right-to-left section."""
-    if options.paper not in PAPER_SIZES:
-        raise FormatError(f"unknown paper size {options.paper!r} (choose from {', '.join(PAPER_SIZES)})")
     section = word.sections[0]
-    section.page_width, section.page_height = PAPER_SIZES[options.paper]
+    section.page_width, section.page_height = (Pt(side) for side in PAPER_SIZES[options.style.paper])
     section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -186,7 +183,7 @@ class _BodyWriter:
     def __init__(self, word, typography: Typography, options: RenderOptions, digit_fonts: dict[str, str]):
         self.word = word
         self.typography = typography
-        self.justify = options.justify
+        self.justify = options.style.justify
         self.numbering = word.part.numbering_part.element
         self.digit_fonts = digit_fonts
         self.list_definitions: dict[tuple[str, str], str] = {}

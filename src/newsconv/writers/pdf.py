@@ -16,7 +16,8 @@ from ._pdf.canvas import Canvas
 from ._pdf.draw import draw_line
 from ._pdf.lines import Typesetter
 from ._pdf.pages import draw_pages, paginate
-from ._pdf.styles import FOOTER_BASELINE, article_numerals, frame_for, number_in, styles_for
+from ..text.numerals import number_in
+from ._pdf.styles import FOOTER_BASELINE, frame_for, page_numerals, styles_for
 
 log = logging.getLogger("newsconv")
 CREATOR = "newsconv"
@@ -24,20 +25,20 @@ CREATOR = "newsconv"
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
-    frame = frame_for(options.paper)
+    frame = frame_for(options.style.paper)
     styles = styles_for(document, options)
     typesetter = Typesetter()
     pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
-    footer = _footer(document, styles["footer"], frame, typesetter)
+    footer = _footer(document, options, styles["footer"], frame, typesetter)
     _warn_missing(typesetter.missing)
     canvas = Canvas(frame.page_width, frame.page_height)
     draw_pages(canvas, pages, frame.top, footer)
     return canvas.save(document.lang, _metadata(document, options))
 
 
-def _footer(document: Document, style, frame, typesetter: Typesetter):
+def _footer(document: Document, options: RenderOptions, style, frame, typesetter: Typesetter):
     """A function drawing the page number, centred, in the article's own digits."""
-    numerals = article_numerals(document)
+    numerals = page_numerals(document, options)
     rtl = document.dir == "rtl"
 
     def draw(canvas, number: int) -> None:

@@ -12,7 +12,8 @@ from ...options import RenderOptions
 from ...text.script import first_strong_direction
 from .draw import draw_line
 from .lines import Line, TextStyle, Typesetter
-from .styles import Frame, heading_kind, list_numerals, number_in
+from ...text.numerals import number_in
+from .styles import Frame, heading_kind, list_numerals
 from .tables import table_units
 from .units import Unit, aligned_offset, baseline
 
@@ -48,7 +49,7 @@ class BlockLayout:
         if isinstance(block, Paragraph):
             style = self.styles["body"]
             return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
-                                   justify=self.options.justify)
+                                   justify=self.options.style.justify)
         if isinstance(block, List):
             return self._list(block)
         return table_units(block, self)
@@ -85,7 +86,7 @@ class BlockLayout:
 
     def _list(self, block: List) -> list[Unit]:
         style = self.styles["body"]
-        numerals = list_numerals(block, self.document)
+        numerals = list_numerals(block, self.document, self.options)
         indent = style.size * 2.2
         units: list[Unit] = []
         for number, item in enumerate(block.items, 1):

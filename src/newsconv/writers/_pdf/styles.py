@@ -7,11 +7,12 @@ from typing import Optional
 from ... import fonts
 from ...model import Document, Heading, List, document_texts
 from ...options import RenderOptions
+from ...style import PAPER_SIZES, numbers_digits
+from ...text.numerals import language_numerals
 from ...text.script import ARABIC, DIGITS
 from .glyphfont import load_face
 from .lines import TextStyle
 
-PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 60.0
 FOOTER_BASELINE = 34.0
 
@@ -30,9 +31,6 @@ _KINDS = {
 # Line height in ems: Arabic script needs room above and below for its marks (harakat).
 _LEADING = {ARABIC: 1.75}
 _DEFAULT_LEADING = 1.4
-
-_LANGUAGE_DIGITS = {"ar": "arabic-indic", "fa": "persian", "ur": "persian"}
-
 
 @dataclass(frozen=True)
 class Frame:
@@ -59,7 +57,7 @@ class Frame:
 
 
 def frame_for(paper: str) -> Frame:
-    return Frame(*PAPER_SIZES.get(paper, PAPER_SIZES["a4"]))
+    return Frame(*PAPER_SIZES[paper])
 
 
 def styles_for(document: Document, options: RenderOptions) -> dict[str, TextStyle]:
@@ -90,21 +88,14 @@ def heading_kind(block: Heading, previous: Optional[object]) -> str:
     return "heading2" if block.level == 2 else "heading3"
 
 
-def article_numerals(document: Document) -> str:
-    """The digits the article writes its numbers in (most used), or its language's usual ones."""
-    counts = {name: 0 for name in DIGITS}
-    for text in document_texts(document):
-        for name, digits in DIGITS.items():
-            counts[name] += sum(map(text.count, digits))
-    best = max(counts, key=counts.get)
-    return best if counts[best] else _LANGUAGE_DIGITS.get(document.lang, "latin")
+def page_numerals(document: Document, options: RenderOptions) -> str:
+    """The digits of page numbers and of the header and footer."""
+    return numbers_digits(document, options.style.digits)
 
 
-def list_numerals(block: List, document: Document) -> str:
-    return block.numerals or _LANGUAGE_DIGITS.get(document.lang, "latin")
-
-
-def number_in(numerals: str, number: int) -> str:
-    """``number`` written with the digits ``numerals`` names."""
-    return str(number).translate(str.maketrans("0123456789", DIGITS.get(numerals, DIGITS["latin"])))
+def list_numerals(block: List, document: Document, options: RenderOptions) -> str:
+    """The digits of a numbered list: the house style's, else the article's own for that list."""
+    if options.style.digits != "auto":
+        return options.style.digits
+    return block.numerals or language_numerals(document.lang)
 
