@@ -83,5 +83,72 @@ def test_not_toml_is_an_input_error(folder):
 
 
 def test_placeholders_expand_and_unknown_values_stay_empty():
-    assert expand("{publication} · {date}", {"publication": "Al-Yawm", "date": "2024-05-12"}) == "Al-Yawm · 2024-05-12"
+    filled = expand("{publication} · {date}", {"publication": "اليوم", "date": "2024-05-12"})
+    assert filled == "\u2068اليوم\u2069 · \u20682024-05-12\u2069"  # isolated: the date keeps its order in RTL
     assert expand("{page} / {pages}", {"page": "3"}) == "3 / "
+
+
+# --- the three writers with the house style, on the seed -------------------------------
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import html5lib
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+
+import newsconv
+from newsconv.options import RenderOptions
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "ar-seed.txt"
+PNG_LOGO = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d7"
+                         "63f8cfc0000003010100c9fe92ef0000000049454e44ae426082")
+
+
+@pytest.fixture
+def house(tmp_path):
+    (tmp_path / "logo.png").write_bytes(PNG_LOGO)
+    path = tmp_path / "house.toml"
+    path.write_text(HOUSE.replace('[fonts]\narabic = "house.ttf"\n', ""), encoding="utf-8")
+    return RenderOptions(style=load_style(path), date="2024-05-12")
+
+
+def test_docx_has_the_masthead_header_the_page_fields_and_the_body_size(house):
+    word = WordDocument(io.BytesIO(newsconv.render(newsconv.parse(SEED), "docx", house)))
+    header = word.sections[0].header._element
+    assert "الصحيفة اليومية" in "".join(t.text for t in header.iter(qn("w:t")))
+    assert header.find(f".//{qn('w:drawing')}") is not None
+    footer = word.sections[0].footer._element
+    assert [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))] == ["PAGE", "NUMPAGES"]
+    size = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    assert size.get(qn("w:val")) == "26"
+    fmt = word.sections[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:fmt"))
+    assert fmt == "decimal"  # Latin digits, as the style says, in an Arabic article
+
+
+def test_html_has_a_header_with_the_name_and_the_logo_and_the_style_as_custom_properties(house):
+    page = newsconv.render(newsconv.parse(SEED), "html", house).decode("utf-8")
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    header = tree.find(".//header")
+    assert header is not None and "الصحيفة اليومية" in "".join(header.itertext())
+    assert header.find("img").get("src").startswith("data:image/png;base64,")
+    assert "--body-size: 13pt;" in page
+    assert re.search(r"@bottom-center \{ content: counter\(page, decimal\) .* counter\(pages, decimal\)", page)
+
+
+def test_without_a_style_file_docx_and_pdf_share_body_size_margins_and_paper():
+    from newsconv.writers._pdf.styles import frame_for, styles_for
+
+    document = newsconv.parse(SEED)
+    options = RenderOptions()
+    word = WordDocument(io.BytesIO(newsconv.render(document, "docx", options)))
+    section = word.sections[0]
+    frame = frame_for(options.style, rtl=True)
+    assert round(section.page_width.pt, 1) == round(frame.page_width, 1)
+    assert round(section.right_margin.pt, 1) == round(frame.page_width - frame.left - frame.width, 1)
+    assert round(section.top_margin.pt, 1) == round(frame.page_height - frame.top, 1)
+    size = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    assert int(size.get(qn("w:val"))) / 2 == styles_for(document, options)["body"].size
+

@@ -245,8 +245,17 @@ class _Locator:
 
 
 def expand(template: str, values: dict[str, str]) -> str:
-    """``template`` with its placeholders filled from ``values`` (missing ones become empty)."""
-    return re.sub(r"\{([a-z]+)\}", lambda match: values.get(match.group(1), ""), template)
+    """``template`` with its placeholders filled from ``values`` (missing ones become empty).
+
+    Each value but a bare number is a first-strong isolate (FSI ... PDI), as localisation
+    libraries wrap placeholders: a Latin date in an Arabic header then reads 2024-05-12, not
+    12-05-2024 (bidi rule W2 makes its digits Arabic numbers and the hyphens neutral).
+    """
+    def fill(match: re.Match) -> str:
+        value = values.get(match.group(1), "")
+        return f"\u2068{value}\u2069" if value and not value.isdigit() else value
+
+    return re.sub(r"\{([a-z]+)\}", fill, template)
 
 
 def header_values(document, options) -> dict[str, str]:
@@ -262,3 +271,8 @@ def numbers_digits(document, choice: str) -> str:
     from .model import document_texts
 
     return choice if choice != "auto" else article_numerals(document_texts(document), document.lang)
+
+
+def list_digits(block, style: HouseStyle) -> Optional[str]:
+    """The digits of a numbered list: the house style's choice, else those the article numbered it with."""
+    return style.digits if style.digits != "auto" else block.numerals
