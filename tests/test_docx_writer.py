@@ -212,7 +212,7 @@ def test_page_setup_and_footer_page_number(seed):
 
 def test_unknown_paper_is_a_typed_error(seed):
     with pytest.raises(FormatError):
-        write(seed, RenderOptions(paper="a3"))
+        write(seed, RenderOptions(paper="a6"))
 
 
 def test_core_properties_come_from_options(seed):

@@ -14,7 +14,9 @@ import pytest
 import newsconv
 from newsconv import Document, FontError, Heading, List, Paragraph, RenderOptions, Table
 from newsconv.model import document_texts
-from newsconv.writers._pdf.styles import MARGIN
+from newsconv.style import DEFAULT_STYLE
+
+MARGIN = DEFAULT_STYLE.margin_end
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "pdf"

@@ -16,6 +16,7 @@ from click.shell_completion import CompletionItem
 
 from . import __version__
 from .errors import EXIT, EXIT_HELP, NewsconvError
+from .style import DIGIT_CHOICES, PAPERS
 from .writers import WRITERS
 
 log = logging.getLogger("newsconv")
@@ -106,11 +107,24 @@ render_options = _stacked(  # every command that writes a document
     click.option("--title", help="Document title for metadata (default: the article's title)."),
     click.option("--author", help="Author for metadata."),
     click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
-    click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-                 help="Paper size (PDF, DOCX)."),
+    click.option("--style", type=click.Path(dir_okay=False), callback=lambda ctx, param, value: _house_style(value),
+                 help="House style TOML file: publication, logo, header, footer, digits, sizes, fonts."),
+    click.option("--paper", type=click.Choice(PAPERS), help="Paper size (PDF, DOCX; default a4 or the style's)."),
     click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
-    click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),
+    click.option("--justify", is_flag=True, default=None, help="Justify body paragraphs (PDF, DOCX)."),
+    click.option("--digits", type=click.Choice(DIGIT_CHOICES),
+                 help="Digits of page and list numbers (default: auto, the article's)."),
+    click.option("--css", help="HTML: a stylesheet file to embed after newsconv's, or a URL to link."),
+    click.option("--reference-docx", type=click.Path(dir_okay=False),
+                 help="DOCX: start from this template, keeping its styles, header and footer."),
 )
+
+
+def _house_style(path):
+    """The ``--style`` file read into a HouseStyle (the defaults without one)."""
+    from .style import DEFAULT_STYLE, load_style
+
+    return load_style(path) if path else DEFAULT_STYLE
 
 
 def writer_command(fmt: str, summary: str):

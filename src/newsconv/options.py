@@ -1,8 +1,12 @@
 """Options shared by every writer, in one immutable object (as black's ``Mode``)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
+
+from .errors import FormatError
+from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle
 
 
 @dataclass(frozen=True)
@@ -12,16 +16,38 @@ class RenderOptions:
     title:    overrides the document title in metadata (default: the level-1 heading).
     author:   metadata author (PDF Author, DOCX core properties, HTML meta).
     date:     metadata date as given (ISO 8601 recommended); never the clock, so output is reproducible.
-    paper:    "a4" or "letter" (PDF and DOCX page size).
     font:     path of a TTF/OTF to set the article in, instead of the bundled fonts.
-    justify:  justify body paragraphs by inter-word space (PDF and DOCX) instead of aligning to the start.
     fragment: HTML only: emit just the ``<article>`` element, for pasting into a CMS.
+    style:    the house style (``--style FILE``): page, sizes, header, footer, digits, fonts.
+    paper, justify, digits: given on the command line, they override the house style's; writers
+              read the resolved values from ``style`` only.
+    css:      HTML only: a stylesheet file to embed after newsconv's, or a URL to link.
+    reference_docx: DOCX only: a newsroom template whose styles, header and footer are kept.
     """
 
     title: Optional[str] = None
     author: Optional[str] = None
     date: Optional[str] = None
-    paper: str = "a4"
+    paper: Optional[str] = None
     font: Optional[str] = None
-    justify: bool = False
+    justify: Union[bool, str, None] = None
     fragment: bool = False
+    digits: Optional[str] = None
+    style: HouseStyle = DEFAULT_STYLE
+    css: Optional[str] = None
+    reference_docx: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        overrides = {name: getattr(self, name) for name in ("paper", "justify", "digits")
+                     if getattr(self, name) is not None}
+        if overrides:
+            object.__setattr__(self, "style", dataclasses.replace(self.style, **overrides))
+        _check("paper", self.style.paper, PAPER_SIZES)
+        _check("justify", self.style.justify, JUSTIFY_CHOICES)
+        _check("digits", self.style.digits, DIGIT_CHOICES)
+
+
+def _check(name: str, value, choices) -> None:
+    """One typed error for a bad option value, whichever writer would have met it."""
+    if not any(value is choice or (type(value) is type(choice) and value == choice) for choice in choices):
+        raise FormatError(f"unknown {name} {value!r} (choose from {', '.join(map(str, choices))})")

@@ -9,12 +9,16 @@ user later applies, as they do for pandoc's reference document.
 """
 from __future__ import annotations
 
+import copy
 import io
 from functools import lru_cache
+from typing import Optional
 
 import docx
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
+
+from ..errors import InputError
 
 # The styles the DOCX writer names (besides Normal and the defaults, always kept).
 USED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Table Grid")
@@ -22,9 +26,30 @@ USED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Table G
 UNUSED_PARTS = ("/word/stylesWithEffects.xml", "/docProps/thumbnail.jpeg", "/customXml/")
 
 
-def blank_document():
-    """A fresh python-docx Document of the pruned template (parsed anew: callers change it)."""
-    return docx.Document(io.BytesIO(_pruned_template()))
+def blank_document(reference: Optional[str] = None):
+    """A fresh python-docx Document of the pruned template (parsed anew: callers change it), or of
+    the newsroom's ``reference`` document emptied of its body, with any style we use that it lacks."""
+    if reference is None:
+        return docx.Document(io.BytesIO(_pruned_template()))
+    try:
+        word = docx.Document(reference)
+    except Exception as exc:  # python-docx raises zip, XML and package errors alike
+        raise InputError(f"{reference}: not a usable reference DOCX ({type(exc).__name__}: {exc})") from None
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _add_missing_styles(word.styles.element)
+    return word
+
+
+def _add_missing_styles(styles) -> None:
+    """Copy from our template the styles the writer uses that a reference document lacks."""
+    have = {style.get(qn("w:styleId")) for style in styles.iterfind(qn("w:style"))}
+    ours = docx.Document(io.BytesIO(_pruned_template())).styles.element
+    for style in ours.iterfind(qn("w:style")):
+        if style.get(qn("w:styleId")) not in have and style.get(qn("w:default")) != "1":
+            styles.append(copy.deepcopy(style))
 
 
 @lru_cache(maxsize=1)

@@ -167,6 +167,11 @@ def set_lang(rpr: BaseOxmlElement, latin: str, bidi: Optional[str]) -> None:
     put(rpr, lang, RPR_ORDER)
 
 
+def set_page_number_format(sect_pr: BaseOxmlElement, number_format: str) -> None:
+    """The digits of the section's PAGE fields (``hindiNumbers`` for Arabic-Indic)."""
+    put(sect_pr, element("w:pgNumType", fmt=number_format), SECTPR_ORDER)
+
+
 def set_section_rtl(sect_pr: BaseOxmlElement) -> None:
     """Make the section right-to-left (page-level default for Word's layout and its dialogs)."""
     put(sect_pr, element("w:bidi"), SECTPR_ORDER)
@@ -178,9 +183,9 @@ def repeat_as_header(tr: BaseOxmlElement) -> None:
     put(tr_pr, element("w:tblHeader"), TRPR_ORDER)
 
 
-def add_page_field(p: BaseOxmlElement) -> None:
-    """Append a PAGE field (the current page number) to paragraph ``p``; "1" is its cached result."""
-    field = element("w:fldSimple", instr="PAGE")
+def add_field(p: BaseOxmlElement, instruction: str) -> None:
+    """Append a simple field (PAGE, NUMPAGES) to paragraph ``p``; "1" is its cached result."""
+    field = element("w:fldSimple", instr=instruction)
     run = element("w:r")
     text = element("w:t")
     text.text = "1"

@@ -14,6 +14,7 @@ import datetime
 import io
 import itertools
 import logging
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Optional
@@ -23,12 +24,12 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Mm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from .. import fonts
-from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
+from ..style import PAPER_SIZES, expand, header_values, list_digits, numbers_digits
 from ..text import bidi
 from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
@@ -36,19 +37,18 @@ from . import _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
 
-PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
-MARGIN = Cm(2)
-BODY_SIZE = 14
 LINE_SPACING = 1.0
-HEADING_SIZES = {1: 20, 2: 16, 3: 14}
+LOGO_HEIGHT = Cm(1.2)
 # Estimated advance of an average character and a cell's side margins plus borders: the
 # natural width of a column's text, from which columns get their share of the table.
-CHARACTER_WIDTH = Pt(BODY_SIZE * 0.55)
+CHARACTER_WIDTH = Pt(12 * 0.55)
 CELL_PADDING = Pt(20)
 # Word puts no space after a table, so the paragraph that follows one opens with this gap.
 TABLE_GAP = Pt(10)
 # ST_NumberFormat per List.numerals: Word's "hindiNumbers" are the Arabic-Indic digits, shown
 # in the Persian forms when the proofing language is Persian.
+# w:jc of a justified body paragraph: Word stretches Arabic with kashidas for "mediumKashida".
+JUSTIFICATION = {True: WD_ALIGN_PARAGRAPH.JUSTIFY, "kashida": WD_ALIGN_PARAGRAPH.JUSTIFY_MED}
 NUMBER_FORMATS = {None: "decimal", "latin": "decimal", "arabic-indic": "hindiNumbers", "persian": "hindiNumbers"}
 # Fixed zip entry time: python-docx stamps each entry with the clock, which would make every run differ.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -117,13 +117,15 @@ def write(document: Document, options: RenderOptions) -> bytes:
     """The document as DOCX bytes; the same model and options always give the same bytes."""
     typography = Typography.of(document, options)
     text, bold_text = document_text(document)
+    text += running_texts(document, options)  # the header and footer are set in the embedded faces too
     faces = typography.faces(text)
     complex_face = next(face for face in faces if face.family == typography.complex_font)
-    numerals = {block.numerals for block in document.blocks if isinstance(block, List) and block.ordered}
+    numerals = {list_digits(block, options.style) for block in document.blocks
+                if isinstance(block, List) and block.ordered}
     digit_faces = _docxfonts.digit_faces(complex_face, numerals)
-    word = _docxtemplate.blank_document()
-    _style_document(word, typography)
-    _set_up_page(word, typography, options)
+    word = _docxtemplate.blank_document(options.reference_docx)
+    _style_document(word, typography, options)
+    _set_up_page(word, document, typography, options)
     body = _BodyWriter(word, typography, options, {kind: face.family for kind, face in digit_faces.items()})
     for block in document.blocks:
         body.add(block)
@@ -133,46 +135,91 @@ def write(document: Document, options: RenderOptions) -> bytes:
     return _reproducible_zip(word, embedded)
 
 
-def _style_document(word, typography: Typography) -> None:
-    """Set fonts, sizes and direction in the defaults and in the styles the body uses."""
-    rpr = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
-    _ooxml.set_size(rpr, BODY_SIZE)
-    _ooxml.set_lang(rpr, typography.latin_lang, typography.bidi_lang)
+def _style_document(word, typography: Typography, options: RenderOptions) -> None:
+    """Direction in the defaults and the styles the body uses; fonts and sizes too, unless a
+    newsroom's reference document already sets its own."""
+    style = options.style
+    own_look = options.reference_docx is None
     normal = word.styles["Normal"]
-    normal.paragraph_format.line_spacing = LINE_SPACING
+    if own_look:
+        rpr = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
+        _ooxml.set_size(rpr, style.body_size)
+        _ooxml.set_lang(rpr, typography.latin_lang, typography.bidi_lang)
+        normal.paragraph_format.line_spacing = LINE_SPACING
+        normal.font.color.rgb = RGBColor.from_string(style.text_colour[1:])
     if typography.rtl:
         _ooxml.set_bidi(normal.element.get_or_add_pPr(), True)
-    for level, size in HEADING_SIZES.items():
-        _style_heading(word.styles[f"Heading {level}"], typography, size)
+    sizes = {1: style.title_size, 2: style.heading2_size, 3: style.heading3_size}
+    for level, size in sizes.items():
+        heading = word.styles[f"Heading {level}"]
+        if own_look:
+            _style_heading(heading, typography, size, style.heading_colour)
+        if typography.rtl:
+            _ooxml.set_bidi(heading.element.get_or_add_pPr(), True)
 
 
-def _style_heading(style, typography: Typography, size: float) -> None:
-    """Replace the template's theme fonts and blue with the article's fonts in black, bold."""
-    style.font.color.rgb = None
+def _style_heading(style, typography: Typography, size: float, colour: str) -> None:
+    """Replace the template's theme fonts and blue with the article's fonts in the house colour, bold."""
+    style.font.color.rgb = RGBColor.from_string(colour[1:])
     style.paragraph_format.space_before = Pt(size * 0.9)
     style.paragraph_format.space_after = Pt(size * 0.4)
     rpr = style.element.get_or_add_rPr()
     _ooxml.set_fonts(rpr, typography.latin_font, typography.complex_font)
     _ooxml.set_size(rpr, size)
     _ooxml.set_bold(rpr)
-    if typography.rtl:
-        _ooxml.set_bidi(style.element.get_or_add_pPr(), True)
 
 
-def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
-    """Paper, margins, a centred page number in the footer and, for RTL, a right-to-left section."""
-    if options.paper not in PAPER_SIZES:
-        raise FormatError(f"unknown paper size {options.paper!r} (choose from {', '.join(PAPER_SIZES)})")
+def _set_up_page(word, document: Document, typography: Typography, options: RenderOptions) -> None:
+    """Paper, margins, the running header and footer and, for RTL, a right-to-left section."""
+    style = options.style
     section = word.sections[0]
-    section.page_width, section.page_height = PAPER_SIZES[options.paper]
-    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _ooxml.add_page_field(footer._p)
+    section.page_width, section.page_height = (Pt(side) for side in PAPER_SIZES[style.paper])
+    section.top_margin, section.bottom_margin = Pt(style.margin_top), Pt(style.margin_bottom)
+    start, end = Pt(style.margin_start), Pt(style.margin_end)
+    section.left_margin, section.right_margin = (end, start) if typography.rtl else (start, end)
+    digits = numbers_digits(document, style.digits)
+    _ooxml.set_page_number_format(section._sectPr, NUMBER_FORMATS[digits])
     if typography.rtl:
-        _ooxml.set_bidi(footer._p.get_or_add_pPr(), True)
         _ooxml.set_section_rtl(section._sectPr)
+    values = header_values(document, options)
+    logo = style.logo_image()
+    for part, template, picture in ((section.header, style.header, logo), (section.footer, style.footer, None)):
+        if (template or picture) and not _keeps_its_own(part):
+            _running_text(part.paragraphs[0], template, values, typography, picture)
+
+
+def running_texts(document: Document, options: RenderOptions) -> str:
+    """The characters the header and footer show (page numbers are digits, always embedded)."""
+    values = header_values(document, options)
+    return "".join(expand(template, values) for template in (options.style.header, options.style.footer))
+
+
+def _keeps_its_own(part) -> bool:
+    """Whether a reference document's header or footer already shows something (then it is kept)."""
+    if part.is_linked_to_previous:
+        return False
+    element = part._element
+    return any(t.text for t in element.iter(qn("w:t"))) or element.find(f".//{qn('w:drawing')}") is not None
+
+
+def _running_text(paragraph, template: str, values: dict[str, str], typography: Typography, logo) -> None:
+    """A centred header or footer line: the logo, then ``template`` with PAGE and NUMPAGES fields."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if typography.rtl:
+        _ooxml.set_bidi(paragraph._p.get_or_add_pPr(), True)
+    if logo is not None:
+        paragraph.add_run().add_picture(io.BytesIO(logo.data), height=LOGO_HEIGHT)
+        if template:
+            paragraph.add_run(" ")
+    for piece in re.split(r"(\{page\}|\{pages\})", template):
+        if piece in ("{page}", "{pages}"):
+            _ooxml.add_field(paragraph._p, "PAGE" if piece == "{page}" else "NUMPAGES")
+        elif piece:
+            for chunk, chunk_rtl in direction_runs(expand(piece, values), typography.rtl):
+                run = _ooxml.add_text_run(paragraph._p, chunk)
+                if chunk_rtl:
+                    _ooxml.set_rtl(run.get_or_add_rPr())
 
 
 class _BodyWriter:
@@ -181,7 +228,8 @@ class _BodyWriter:
     def __init__(self, word, typography: Typography, options: RenderOptions, digit_fonts: dict[str, str]):
         self.word = word
         self.typography = typography
-        self.justify = options.justify
+        self.style = options.style
+        self.justify = options.style.justify
         self.numbering = word.part.numbering_part.element
         self.digit_fonts = digit_fonts
         self.list_definitions: dict[tuple[str, str], str] = {}
@@ -199,7 +247,7 @@ class _BodyWriter:
         elif isinstance(block, Paragraph):
             paragraph = self.paragraph(block.text, rtl)
             if self.justify:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                paragraph.alignment = JUSTIFICATION[self.justify]
         elif isinstance(block, List):
             self.list(block, rtl)
         else:
@@ -237,7 +285,7 @@ class _BodyWriter:
                 _ooxml.set_fonts(rpr, None, font)
 
     def list(self, block: List, rtl: bool) -> None:
-        num_id = self.ordered_list_id(block.numerals) if block.ordered else self.bullet_list_id()
+        num_id = self.ordered_list_id(list_digits(block, self.style)) if block.ordered else self.bullet_list_id()
         for item in block.items:
             paragraph = self.paragraph(item, rtl, style="List Paragraph")
             _ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id)

@@ -9,42 +9,54 @@ so a browser shows what the other formats show and a bracket pair is never cut. 
 """
 from __future__ import annotations
 
+import base64
 import html
+import re
+from pathlib import Path
+from typing import Optional
 
 from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
+from ..style import HouseStyle, expand, header_values, numbers_digits
 from ..text.bidi import direction_runs, has_strong_letter
 from ..text.languages import FAMILIES, languages_in
 from ..text.script import ARABIC, HEBREW, direction_of
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
-       font-size: 18px; line-height: 1.7; color: #111; background: #fff; }
+       font-size: var(--body-size); line-height: var(--line-height, 1.4); color: var(--text-colour); background: #fff; }
 body { margin: 0; padding: 1.5rem; }
 article { max-inline-size: 42rem; margin-inline: auto; overflow-wrap: break-word; }
-h1, h2, h3 { line-height: 1.35; text-align: start; break-after: avoid; }
-h1 { font-size: 1.6rem; margin-block: 0 1rem; }
-h2 { font-size: 1.2rem; margin-block: 1.6rem 0.6rem; }
-h3 { font-size: 1.07rem; margin-block: 1.3rem 0.5rem; }
+h1, h2, h3 { line-height: 1.35; text-align: start; break-after: avoid; color: var(--heading-colour); }
+h1 { font-size: var(--title-size); margin-block: 0 1rem; }
+h2 { font-size: var(--heading2-size); margin-block: 1.6rem 0.6rem; }
+h3 { font-size: var(--heading3-size); margin-block: 1.3rem 0.5rem; }
+h1 + h2 { font-size: var(--deck-size); font-weight: normal; }
+.masthead { max-inline-size: 42rem; margin-inline: auto; margin-block-end: 1.5rem; padding-block-end: 0.5rem;
+            border-block-end: 1px solid var(--rule-colour); display: flex; align-items: center; gap: 1rem; }
+.masthead img { block-size: 3rem; inline-size: auto; }
+.masthead p { margin: 0; font-weight: bold; font-size: var(--heading2-size); }
 p { margin-block: 0 0.9rem; text-align: start; orphans: 2; widows: 2; }
 ul, ol { margin-block: 0 0.9rem; padding-inline-start: 2rem; }
 li { margin-block-end: 0.3rem; }
 table { border-collapse: collapse; margin-block: 1rem; inline-size: 100%; }
-th, td { border: 1px solid #888; padding-block: 0.3rem; padding-inline: 0.6rem; text-align: start;
+table { font-size: var(--table-size); }
+th, td { border: 1px solid var(--rule-colour); padding-block: 0.3rem; padding-inline: 0.6rem; text-align: start;
          vertical-align: top; }
 th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-@page { margin: 2cm; }
-@media print { html { font-size: 14pt; } body { padding: 0; } article { max-inline-size: none; } }
+@media print { body { padding: 0; } article, .masthead { max-inline-size: none; } }
 """ + "".join(
     # Each language of a script in the script's bundled family, then in a common one of its own.
     f'{", ".join(f":lang({code})" for code in languages_in(script))} '
     f'{{ font-family: "{FAMILIES[script]}", "{fallback}", "Noto Serif", serif; }}\n'
-    for script, fallback in ((ARABIC, "Noto Naskh Arabic"), (HEBREW, "Noto Serif Hebrew")))
+    for script, fallback in ((ARABIC, "Noto Naskh Arabic"), (HEBREW, "Noto Serif Hebrew"))) + \
+    f'{", ".join(f":lang({code})" for code in languages_in(ARABIC))} {{ line-height: var(--line-height, 1.75); }}\n'
 
 _NUMERAL_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "persian": "persian"}
+_COUNTER_STYLES = _NUMERAL_STYLES
 
 
 def write(document: Document, options: RenderOptions) -> bytes:
@@ -65,14 +77,85 @@ def _page(document: Document, options: RenderOptions) -> str:
         head.append(f'<meta name="author" content="{_escape_attr(options.author)}">')
     if options.date:
         head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date)}">')
-    head.append(f"<style>\n{STYLESHEET}</style>")
+    head.append(f"<style>\n{_custom_properties(options.style)}{STYLESHEET}{_page_rules(document, options)}</style>")
+    head.extend(_house_css(options.css))
     return "\n".join([
         "<!DOCTYPE html>",
         f"<html{_direction_attrs(document)}>",
         "<head>", *head, "</head>",
-        "<body>", _article(document, ""), "</body>",
+        "<body>", *_masthead(options.style), _article(document, ""), "</body>",
         "</html>",
     ]) + "\n"
+
+
+def _custom_properties(style: HouseStyle) -> str:
+    """The house style as CSS custom properties, which the stylesheet reads."""
+    properties = {"body-size": f"{style.body_size:g}pt", "title-size": f"{style.title_size:g}pt",
+                  "deck-size": f"{style.deck_size:g}pt", "heading2-size": f"{style.heading2_size:g}pt",
+                  "heading3-size": f"{style.heading3_size:g}pt", "table-size": f"{style.table_size:g}pt",
+                  "text-colour": style.text_colour, "heading-colour": style.heading_colour,
+                  "rule-colour": style.accent_colour}
+    if style.line_height:
+        properties["line-height"] = f"{style.line_height:g}"
+    return ":root { " + " ".join(f"--{name}: {value};" for name, value in properties.items()) + " }\n"
+
+
+def _page_rules(document: Document, options: RenderOptions) -> str:
+    """The printed page: paper, margins, and the running header and footer as margin boxes."""
+    style = options.style
+    values = header_values(document, options)
+    counter = _COUNTER_STYLES[numbers_digits(document, style.digits)]
+    boxes = []
+    for box, template in (("top-center", style.header), ("bottom-center", style.footer)):
+        if template:
+            boxes.append(f"@{box} {{ content: {_css_content(template, values, counter)}; "
+                         f"font-size: {style.footer_size:g}pt; color: {style.accent_colour}; }}")
+    margins = " ".join(f"{side:g}pt" for side in (style.margin_top, style.margin_end, style.margin_bottom,
+                                                  style.margin_start))
+    return f"@page {{ size: {style.paper}; margin: {margins}; {' '.join(boxes)} }}\n"
+
+
+def _css_content(template: str, values: dict[str, str], counter: str) -> str:
+    """A header or footer template as a CSS ``content`` value: text as strings, pages as counters."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", template):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]}, {counter})")
+        elif piece:
+            parts.append(_css_string(expand(piece, values)))
+    return " ".join(parts) or '""'
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string, every character outside printable ASCII escaped (safe inside <style>)."""
+    escaped = "".join(ch if " " <= ch <= "~" and ch not in "\\\"<>" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{escaped}"'
+
+
+def _house_css(css: Optional[str]) -> list[str]:
+    """``--css``: a readable local file is embedded after newsconv's rules, anything else is linked."""
+    if not css:
+        return []
+    path = Path(css)
+    if path.is_file():
+        text = path.read_text(encoding="utf-8", errors="replace").replace("</", "<\\/")
+        return [f"<style>\n{text}\n</style>"]
+    return [f'<link rel="stylesheet" href="{_escape_attr(css)}">']
+
+
+def _masthead(style: HouseStyle) -> list[str]:
+    """The publication's name and logo above the article (nothing without them)."""
+    logo = style.logo_image()
+    if not style.publication and logo is None:
+        return []
+    parts = ['<header class="masthead">']
+    if logo is not None:
+        data = base64.b64encode(logo.data).decode("ascii")
+        parts.append(f'<img src="data:{logo.mime};base64,{data}" alt="{_escape_attr(style.publication or "logo")}">')
+    if style.publication:
+        parts.append(f"<p>{_escape(style.publication)}</p>")
+    parts.append("</header>")
+    return ["".join(parts)]
 
 
 def _direction_attrs(document: Document) -> str:

@@ -13,10 +13,10 @@ from ..model import Document
 from ..options import RenderOptions
 from ._pdf.blocks import BlockLayout
 from ._pdf.canvas import Canvas
-from ._pdf.draw import draw_line
 from ._pdf.lines import Typesetter
 from ._pdf.pages import draw_pages, paginate
-from ._pdf.styles import FOOTER_BASELINE, article_numerals, frame_for, number_in, styles_for
+from ._pdf.running import masthead_units, running_texts
+from ._pdf.styles import frame_for, styles_for
 
 log = logging.getLogger("newsconv")
 CREATOR = "newsconv"
@@ -24,27 +24,17 @@ CREATOR = "newsconv"
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
-    frame = frame_for(options.paper)
+    rtl = document.dir == "rtl"
+    frame = frame_for(options.style, rtl)
     styles = styles_for(document, options)
     typesetter = Typesetter()
-    pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
-    footer = _footer(document, styles["footer"], frame, typesetter)
-    _warn_missing(typesetter.missing)
     canvas = Canvas(frame.page_width, frame.page_height)
-    draw_pages(canvas, pages, frame.top, footer)
+    masthead = masthead_units(options, styles["heading2"], frame, typesetter, canvas, rtl)
+    pages = paginate(masthead + BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
+    decorate = running_texts(document, options, styles["footer"], frame, typesetter)
+    draw_pages(canvas, pages, frame.top, decorate)
+    _warn_missing(typesetter.missing)
     return canvas.save(document.lang, _metadata(document, options))
-
-
-def _footer(document: Document, style, frame, typesetter: Typesetter):
-    """A function drawing the page number, centred, in the article's own digits."""
-    numerals = article_numerals(document)
-    rtl = document.dir == "rtl"
-
-    def draw(canvas, number: int) -> None:
-        line = typesetter.lines(number_in(numerals, number), style, frame.width, rtl)[0]
-        draw_line(canvas, line, (frame.page_width - line.width) / 2, FOOTER_BASELINE, style)
-
-    return draw
 
 
 def _metadata(document: Document, options: RenderOptions) -> dict[str, str]:

@@ -11,7 +11,8 @@ from ...model import Block, Document, Heading, List, Paragraph, Table
 from ...options import RenderOptions
 from .draw import draw_line
 from .lines import Line, TextStyle, Typesetter
-from .styles import Frame, heading_kind, list_numerals, number_in
+from ...text.numerals import number_in
+from .styles import Frame, heading_kind, list_numerals
 from .tables import table_units
 from .units import Unit, aligned_offset, baseline
 
@@ -43,7 +44,7 @@ class BlockLayout:
         if isinstance(block, Paragraph):
             style = self.styles["body"]
             return self.text_units(block.text, style, self.is_rtl(block), style.size * 0.7,
-                                   justify=self.options.justify)
+                                   justify=self.options.style.justify)
         if isinstance(block, List):
             return self._list(block)
         return table_units(block, self)
@@ -80,7 +81,7 @@ class BlockLayout:
 
     def _list(self, block: List) -> list[Unit]:
         style = self.styles["body"]
-        numerals = list_numerals(block, self.document)
+        numerals = list_numerals(block, self.document, self.options)
         indent = style.size * 2.2
         units: list[Unit] = []
         for number, item in enumerate(block.items, 1):

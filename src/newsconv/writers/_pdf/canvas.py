@@ -4,6 +4,8 @@ from __future__ import annotations
 from .glyphfont import EmbeddedFont, Face
 from .pdffile import PdfFile, number, text_string
 
+number_ = number  # the PDF number formatter, where a parameter is called ``number``
+
 
 class Canvas:
     """Collects each page's content stream and the fonts it draws with, then writes the file."""
@@ -16,6 +18,7 @@ class Canvas:
         self._pages: list[int] = []
         self._pages_number = self.pdf.reserve()
         self._resources = self.pdf.reserve()  # one dictionary shared by all pages, written last
+        self._images: dict[str, int] = {}
 
     def font(self, face: Face) -> tuple[str, EmbeddedFont]:
         """The page resource name and the embedded font of ``face`` (made on first use)."""
@@ -34,6 +37,12 @@ class Canvas:
         self.emit(f"q {number(line_width)} w {number(stroke_gray)} G {fill}{number(left)} {number(bottom)} "
                   f"{number(width)} {number(height)} re {paint} Q")
 
+    def image(self, number: int, left: float, bottom: float, width: float, height: float) -> None:
+        """Draw the image XObject ``number`` into the box given."""
+        name = next((key for key, value in self._images.items() if value == number), f"Im{len(self._images) + 1}")
+        self._images[name] = number
+        self.emit(f"q {number_(width)} 0 0 {number_(height)} {number_(left)} {number_(bottom)} cm /{name} Do Q")
+
     def show_page(self) -> None:
         contents = self.pdf.add_stream("\n".join(self._ops).encode("latin-1"))
         self._ops = []
@@ -47,7 +56,8 @@ class Canvas:
         for _, font in self.fonts.values():
             font.write(self.pdf)
         fonts = " ".join(f"/{name} {font.number} 0 R" for name, font in self.fonts.values())
-        self.pdf.put(self._resources, f"<< /Font << {fonts} >> >>")
+        images = " ".join(f"/{name} {image} 0 R" for name, image in self._images.items())
+        self.pdf.put(self._resources, f"<< /Font << {fonts} >>" + (f" /XObject << {images} >>" if images else "") + " >>")
         kids = " ".join(f"{page} 0 R" for page in self._pages)
         self.pdf.put(self._pages_number, f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>")
         root = self.pdf.add(f"<< /Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(lang)} >>")

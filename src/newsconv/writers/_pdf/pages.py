@@ -37,10 +37,10 @@ def _kept_height(units: list[Unit], index: int) -> float:
     return height
 
 
-def draw_pages(canvas, pages: list[Page], frame_top: float, footer: Callable[[object, int], None]) -> None:
-    """Draw every page, then its footer (``footer(canvas, page_number)``)."""
+def draw_pages(canvas, pages: list[Page], frame_top: float, decorate: Callable[[object, int, int], None]) -> None:
+    """Draw every page, then its header and footer (``decorate(canvas, page_number, page_count)``)."""
     for number, page in enumerate(pages, 1):
         for unit, offset in page:
             unit.draw(canvas, frame_top - offset)
-        footer(canvas, number)
+        decorate(canvas, number, len(pages))
         canvas.show_page()

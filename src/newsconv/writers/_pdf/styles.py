@@ -7,26 +7,24 @@ from typing import Optional
 from ... import fonts
 from ...model import Document, Heading, List, document_texts
 from ...options import RenderOptions
+from ...style import PAPER_SIZES, HouseStyle, list_digits, numbers_digits
 from ...text.languages import language
 from ...text.script import ARABIC, DIGITS
 from .glyphfont import load_face
 from .lines import TextStyle
 
-PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
-MARGIN = 60.0
-FOOTER_BASELINE = 34.0
 
-# (size in points, bold, gray) of each kind of text: a title that leads, a lighter deck,
-# section heads a step above the body, and table text a step below it.
+# (bold, gray) of each kind of text; the sizes come from the house style: a title that leads,
+# a lighter deck, section heads a step above the body, and table text a step below it.
 _KINDS = {
-    "title": (23.0, True, 0.0),
-    "deck": (15.5, False, 0.2),
-    "heading2": (15.5, True, 0.0),
-    "heading3": (13.0, True, 0.0),
-    "body": (12.0, False, 0.0),
-    "table": (10.5, False, 0.0),
-    "table-header": (10.5, True, 0.0),
-    "footer": (9.5, False, 0.35),
+    "title": (True, 0.0),
+    "deck": (False, 0.2),
+    "heading2": (True, 0.0),
+    "heading3": (True, 0.0),
+    "body": (False, 0.0),
+    "table": (False, 0.0),
+    "table-header": (True, 0.0),
+    "footer": (False, 0.35),
 }
 # Line height in ems: Arabic script needs room above and below for its marks (harakat).
 _LEADING = {ARABIC: 1.75}
@@ -39,41 +37,59 @@ class Frame:
 
     page_width: float
     page_height: float
+    margin_top: float
+    margin_bottom: float
+    margin_left: float
+    margin_right: float
 
     @property
     def left(self) -> float:
-        return MARGIN
+        return self.margin_left
 
     @property
     def width(self) -> float:
-        return self.page_width - 2 * MARGIN
+        return self.page_width - self.margin_left - self.margin_right
 
     @property
     def top(self) -> float:
-        return self.page_height - MARGIN
+        return self.page_height - self.margin_top
 
     @property
     def height(self) -> float:
-        return self.page_height - MARGIN - (MARGIN + 6)
+        return self.page_height - self.margin_top - self.margin_bottom
+
+    @property
+    def footer_baseline(self) -> float:
+        """The running footer sits in the bottom margin, a little below its middle."""
+        return self.margin_bottom * 0.55
 
 
-def frame_for(paper: str) -> Frame:
-    return Frame(*PAPER_SIZES.get(paper, PAPER_SIZES["a4"]))
+def frame_for(style: HouseStyle, rtl: bool) -> Frame:
+    """The page of the house style; its start margin is on the right of a right-to-left article."""
+    start, end = style.margin_start, style.margin_end
+    left, right = (end, start) if rtl else (start, end)
+    return Frame(*PAPER_SIZES[style.paper], style.margin_top, style.margin_bottom, left, right)
 
 
 def styles_for(document: Document, options: RenderOptions) -> dict[str, TextStyle]:
     """Every text style of the document, its fonts chosen for its language (or ``--font``)."""
-    return {kind: _style(document.lang, options.font, *spec) for kind, spec in _KINDS.items()}
+    house = options.style
+    sizes = {"title": house.title_size, "deck": house.deck_size, "heading2": house.heading2_size,
+             "heading3": house.heading3_size, "body": house.body_size, "table": house.table_size,
+             "table-header": house.table_size, "footer": house.footer_size}
+    return {kind: _style(document.lang, options.font, sizes[kind], bold, gray, house.line_height)
+            for kind, (bold, gray) in _KINDS.items()}
 
 
-def _style(lang: str, custom_font: Optional[str], size: float, bold: bool, gray: float) -> TextStyle:
+def _style(lang: str, custom_font: Optional[str], size: float, bold: bool, gray: float,
+           line_height: float) -> TextStyle:
     chain = tuple(load_face(path) for path in fonts.fallback_chain(lang, bold, custom_font))
     script = language(lang).script
     return TextStyle(
         faces=chain,
         coverage=fonts.FontCoverage([face.shaping.codepoints for face in chain]),
         size=size,
-        leading=size * _LEADING.get(script, _DEFAULT_LEADING),
+        leading=size * (line_height or _LEADING.get(script, _DEFAULT_LEADING)),
         language=lang,
         synthetic_bold=bold and (custom_font is not None or not fonts.has_static_bold(script)),
         gray=gray,
@@ -89,21 +105,12 @@ def heading_kind(block: Heading, previous: Optional[object]) -> str:
     return "heading2" if block.level == 2 else "heading3"
 
 
-def article_numerals(document: Document) -> str:
-    """The digits the article writes its numbers in (most used), or its language's usual ones."""
-    counts = {name: 0 for name in DIGITS}
-    for text in document_texts(document):
-        for name, digits in DIGITS.items():
-            counts[name] += sum(map(text.count, digits))
-    best = max(counts, key=counts.get)
-    return best if counts[best] else language(document.lang).digits
+def page_numerals(document: Document, options: RenderOptions) -> str:
+    """The digits of page numbers and of the header and footer."""
+    return numbers_digits(document, options.style.digits)
 
 
-def list_numerals(block: List, document: Document) -> str:
-    return block.numerals or language(document.lang).digits
-
-
-def number_in(numerals: str, number: int) -> str:
-    """``number`` written with the digits ``numerals`` names."""
-    return str(number).translate(str.maketrans("0123456789", DIGITS.get(numerals, DIGITS["latin"])))
+def list_numerals(block: List, document: Document, options: RenderOptions) -> str:
+    """The digits of a numbered list: the house style's, else the article's own for that list."""
+    return list_digits(block, options.style) or language(document.lang).digits
 
