@@ -10,6 +10,7 @@ from .errors import OutputError
 from .model import Document
 from .options import RenderOptions
 from .output import default_output_path, write_atomic
+from .reading import read_stream
 
 STDIO = "-"  # the path argument that means standard input (or output),
 STDIN_NAME = "<stdin>"  # and what messages call standard input
@@ -20,7 +21,7 @@ def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optio
     """Parse the file at ``path`` (standard input for ``-``), or ``data`` when the input's bytes
     were read already (batch workers cannot read the parent's standard input)."""
     if path == STDIO:
-        path, data = STDIN_NAME, sys.stdin.buffer.read()
+        path, data = STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME)
     if data is not None:
         return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path)
     return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir)
