@@ -1,23 +1,24 @@
 """The model reader: a document exactly as ``newsconv parse --json`` prints it, so a pipeline can
-parse, edit the JSON and render it."""
+parse, edit the JSON and render it.  The JSON's shape is checked before any of it is used
+(model.Document.from_json), so a bad model is one error naming the path of the bad value."""
 from __future__ import annotations
 
 import json
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, ModelError
+from .decode import decode
 
 
 def read(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> Document:
+    text = decode(data, encoding or "utf-8-sig", name=name)  # RFC 8259: JSON is UTF-8
     try:
-        return Document.from_json(json.loads(data.decode(encoding or "utf-8-sig")))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: model JSON is not UTF-8 ({exc.reason})") from None
+        model = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"{name}: not a newsconv model ({_describe(exc)})") from None
-
-
-def _describe(exc: Exception) -> str:
-    return f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+    except RecursionError:
+        raise InputError(f"{name}: not a newsconv model (nested too deeply)") from None
+    try:
+        return Document.from_json(model)
+    except ModelError as exc:
+        raise InputError(f"{name}: not a newsconv model: {exc}") from None
