@@ -182,3 +182,31 @@ def test_no_library_warning_reaches_the_user(tmp_path, markup):
     assert result.returncode == 0
     assert all(line.startswith("newsconv: warning: ") for line in result.stderr.decode().splitlines())
     assert b"bs4" not in result.stderr and b"Warning:" not in result.stderr
+
+
+# --- text options from the shell -----------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["--title", "--author", "--date", "--lang"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_non_utf8_bytes_in_a_text_option_are_a_usage_error(tmp_path, option, fmt):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": SRC}
+    result = subprocess.run([sys.executable, "-m", "newsconv", f"to-{fmt}", str(source), "-o", str(tmp_path / "o"),
+                             option.encode(), b"\xff\xfeTitle"], capture_output=True, timeout=60, env=env)
+    assert result.returncode == 2
+    assert f"Invalid value for '{option}': not valid UTF-8 text (byte 0xFF)".encode() in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("lang", ["a\x01r", "ar EG", "", "x" * 9])
+def test_a_lang_that_is_no_language_tag_is_a_usage_error(tmp_path, lang):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(source), "--lang", lang])
+    assert result.exit_code == 2 and "not a language tag" in result.stderr
+
+
+def test_an_html_lang_attribute_that_is_no_tag_is_ignored():
+    document = parse(f'<html lang="a&#1;r"><body><p>{BODY}</p></body></html>'.encode(), format="html")
+    assert document.lang == "ar"  # from the letters, not the markup

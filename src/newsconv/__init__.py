@@ -14,7 +14,7 @@ import os
 from typing import Optional, Union
 
 from .errors import FontError, FormatError, InputError, NewsconvError, OutputError
-from .model import Document, Heading, List, Paragraph, Table
+from .model import Document, Heading, List, Paragraph, Table, is_language_tag
 from .options import RenderOptions
 
 __version__ = "0.1.0"
@@ -50,6 +50,8 @@ def override(document: Document, *, lang: Optional[str] = None, dir: Optional[st
     """The document with its language and/or direction replaced (as ``--lang``/``--dir`` do)."""
     if dir not in (None, "rtl", "ltr"):
         raise FormatError(f"dir must be 'rtl' or 'ltr', not {dir!r}")
+    if lang is not None and not is_language_tag(lang):
+        raise FormatError(f"lang must be a BCP-47 language tag such as ar or fa-IR, not {lang!r}")
     changes = {key: value for key, value in (("lang", lang), ("dir", dir)) if value}
     return dataclasses.replace(document, **changes) if changes else document
 

@@ -16,6 +16,7 @@ from click.shell_completion import CompletionItem
 
 from . import __version__
 from .errors import EXIT, EXIT_HELP, NewsconvError
+from .model import is_language_tag
 from .writers import WRITERS
 
 log = logging.getLogger("newsconv")
@@ -76,11 +77,38 @@ def _stacked(*options):
     return apply
 
 
+class Text(click.ParamType):
+    """Text for the document (a title, an author): refused when the shell passed bytes that are
+    not UTF-8 (Python keeps them as lone surrogates, which no output format can hold)."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            byte = ord(value[exc.start]) - 0xDC00 if "\udc80" <= value[exc.start] <= "\udcff" else None
+            self.fail("not valid UTF-8 text" + (f" (byte 0x{byte:02X})" if byte is not None else ""), param, ctx)
+        return value
+
+
+class LanguageTag(Text):
+    """A BCP-47 language tag, the shape the model's ``lang`` has (``ar``, ``fa-IR``)."""
+
+    name = "lang"
+
+    def convert(self, value, param, ctx) -> str:
+        value = super().convert(value, param, ctx)
+        if not is_language_tag(value):
+            self.fail("not a language tag such as ar, fa or fa-IR", param, ctx)
+        return value
+
+
 input_options = _stacked(  # every command that reads an article
     click.option("--from", "source_format", type=click.Choice(["txt", "json", "html"]),
                  help="Input format (default: by extension; .txt otherwise)."),
     click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
-    click.option("--lang", help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
+    click.option("--lang", type=LanguageTag(), help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
     click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
 )
 
@@ -103,9 +131,9 @@ def parse_command(file, as_json, source_format, encoding, lang, direction):
 
 
 render_options = _stacked(  # every command that writes a document
-    click.option("--title", help="Document title for metadata (default: the article's title)."),
-    click.option("--author", help="Author for metadata."),
-    click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
+    click.option("--title", type=Text(), help="Document title for metadata (default: the article's title)."),
+    click.option("--author", type=Text(), help="Author for metadata."),
+    click.option("--date", type=Text(), help="Date for metadata (e.g. 2026-11-29)."),
     click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
                  help="Paper size (PDF, DOCX)."),
     click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),

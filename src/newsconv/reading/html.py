@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 from bs4 import BeautifulSoup, CData, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..errors import InputError
-from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts, is_language_tag
 from ..text.script import detect_language, direction_of
 from .decode import decode, text_codec
 
@@ -413,9 +413,9 @@ def _declared(root: Tag, attribute: str) -> Optional[str]:
         if attribute == "dir" and _declared_dir(element):
             return _declared_dir(element)
         if attribute == "lang":
-            value = str(element.get("lang") or element.get("xml:lang") or "").strip()
-            if value:
-                return re.split(r"[-_]", value)[0].lower()
+            value = re.split(r"[-_]", str(element.get("lang") or element.get("xml:lang") or "").strip())[0].lower()
+            if is_language_tag(value):
+                return value
     return None
 
 
