@@ -120,14 +120,16 @@ input_options = _stacked(  # every command that reads an article
 def parse_command(file, as_json, source_format, encoding, lang, direction):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
+    from .output import write_stdout
 
     document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction)
     if as_json:
-        click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
+        text = json.dumps(document.to_json(), ensure_ascii=False, indent=1)
     else:
         from .outline import outline
 
-        click.echo(outline(document))
+        text = outline(document)
+    write_stdout(f"{text}\n".encode("utf-8"))
 
 
 render_options = _stacked(  # every command that writes a document

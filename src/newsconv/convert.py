@@ -9,7 +9,7 @@ from . import parse, render
 from .errors import OutputError
 from .model import Document
 from .options import RenderOptions
-from .output import default_output_path, write_atomic
+from .output import default_output_path, overwrites, write_atomic, write_stdout
 from .reading import read_stream
 
 STDIO = "-"  # the path argument that means standard input (or output),
@@ -35,8 +35,7 @@ def convert_file(path: str, to: str, output: Optional[str] = None, *, source_for
     document = read_source(path, source_format=source_format, encoding=encoding, lang=lang, dir=dir)
     data = render(document, to, options)
     if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return None
     write_atomic(target, data)
     return target
@@ -46,6 +45,6 @@ def _target(path: str, to: str, output: Optional[str]) -> Optional[Path]:
     if output == STDIO or (output is None and path == STDIO):
         return None
     target = Path(output) if output else default_output_path(path, to)
-    if path != STDIO and target.exists() and target.resolve() == Path(path).resolve():
+    if overwrites(target, None if path == STDIO else path):
         raise OutputError(f"{target}: refusing to overwrite the input")
     return target
