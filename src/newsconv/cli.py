@@ -15,7 +15,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from . import __version__
-from .errors import EXIT, EXIT_HELP, NewsconvError
+from .errors import EXIT, EXIT_HELP, NewsconvError, StrictError
 from .model import is_language_tag
 from .writers import WRITERS
 
@@ -52,9 +52,26 @@ class _StderrHandler(logging.Handler):
         click.echo(f"newsconv: {record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
-def _configure_logging(quiet: bool = False) -> None:
-    log.handlers[:] = [_StderrHandler()]
-    log.setLevel(logging.ERROR if quiet else logging.WARNING)
+class _StrictHandler(logging.Handler):
+    """``--strict``: a warning stops the command where it is raised (exit 7), before any output is written."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source  # the input, named in the error when the warning does not name it
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        named = message if message.startswith(f"{self.source}:") or not self.source else f"{self.source}: {message}"
+        raise StrictError(f"{named} (a warning; --strict makes it an error)")
+
+
+def _configure_logging(quiet: bool = False, strict: bool = False, source: str = "") -> None:
+    log.handlers[:] = [_StrictHandler(source) if strict else _StderrHandler()]
+    log.setLevel(logging.ERROR if quiet and not strict else logging.WARNING)
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat every warning as an error: exit 7 and write nothing for that input.")
 
 
 @click.group(cls=NewsconvGroup, context_settings={"help_option_names": ["-h", "--help"]},
@@ -150,10 +167,12 @@ def writer_command(fmt: str, summary: str):
     @click.option("-o", "--output", help=f"Output path (default: beside FILE with .{fmt}; - for stdout).")
     @input_options
     @render_options
-    def command(file, output, source_format, encoding, lang, direction, **rendering):
+    @strict_option
+    def command(file, output, source_format, encoding, lang, direction, strict, **rendering):
         from .convert import convert_file
         from .options import RenderOptions
 
+        _configure_logging(strict=strict, source="<stdin>" if file == "-" else file)
         convert_file(file, fmt, output, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
                      options=RenderOptions(**rendering))
 
@@ -211,10 +230,11 @@ class FormatList(click.ParamType):
 @click.option("--skip-existing", is_flag=True, help="Skip inputs whose every output exists and is newer.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report of every input.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings (errors and the summary stay).")
+@strict_option
 @input_options
 @render_options
-def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, source_format, encoding, lang,
-                    direction, **rendering):
+def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, strict, source_format, encoding,
+                    lang, direction, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.
 
     An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
@@ -224,7 +244,7 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     from .batch import Conversion, plan, run, write_report
     from .options import RenderOptions
 
-    _configure_logging(quiet)
+    _configure_logging(quiet, strict)
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
@@ -232,7 +252,8 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     if report_path:
         write_report(report, report_path)
     click.echo(f"newsconv: {report.summary()}", err=True)
-    sys.exit(report.return_code)
+    warned = strict and any(result.warnings for result in report.results)
+    sys.exit(EXIT.STRICT if warned and report.return_code == EXIT.OK else report.return_code)
 
 
 @contextlib.contextmanager
