@@ -14,7 +14,7 @@ import sys
 import click
 from click.shell_completion import CompletionItem
 
-from . import __version__
+from .version import __version__
 from .errors import EXIT, EXIT_HELP, NewsconvError, StrictError
 from .model import is_language_tag
 from .writers import WRITERS

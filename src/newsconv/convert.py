@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from . import parse, render
+from .core import parse, render
 from .errors import OutputError
 from .model import Document
 from .options import RenderOptions

@@ -15,10 +15,10 @@ import re
 import unicodedata
 from typing import Optional
 
-from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
 from ..text.script import direction_of
+from ..version import __version__
 
 log = logging.getLogger("newsconv")
 
