@@ -32,10 +32,11 @@ def test_dir_key_only_where_the_block_differs():
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"lang": "ar", "dir": "up", "blocks": []}, "dir must be"),
-    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "figure"}]}, "unknown block type"),
-    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "heading", "level": 7, "text": "x"}]}, "level 7"),
-    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "paragraph", "text": 3}]}, "expected text"),
+    ({"lang": "ar", "dir": "up", "blocks": []}, "^dir: expected rtl or ltr"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "figure"}]}, r"^blocks\[0\]\.type: expected heading, paragraph"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "heading", "level": 7, "text": "x"}]},
+     r"^blocks\[0\]\.level: expected an integer from 1 to 3, not 7"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "paragraph", "text": 3}]}, r"^blocks\[0\]\.text: expected a string"),
 ])
 def test_bad_models_are_refused(data, message):
     with pytest.raises(ValueError, match=message):

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import __version__, render
 from .convert import STDIN_NAME, STDIO, read_source
+from .core import render
 from .errors import EXIT, NewsconvError
 from .options import RenderOptions
 from .output import make_parent, write_atomic
+from .version import __version__
 
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
 # a folder of articles often holds other JSON, such as expected models or an earlier --report.

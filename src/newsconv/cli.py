@@ -14,8 +14,9 @@ import sys
 import click
 from click.shell_completion import CompletionItem
 
-from . import __version__
-from .errors import EXIT, EXIT_HELP, NewsconvError
+from .version import __version__
+from .errors import EXIT, EXIT_HELP, NewsconvError, StrictError
+from .model import is_language_tag
 from .style import DIGIT_CHOICES, PAPERS
 from .writers import WRITERS
 
@@ -52,9 +53,26 @@ class _StderrHandler(logging.Handler):
         click.echo(f"newsconv: {record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
-def _configure_logging(quiet: bool = False) -> None:
-    log.handlers[:] = [_StderrHandler()]
-    log.setLevel(logging.ERROR if quiet else logging.WARNING)
+class _StrictHandler(logging.Handler):
+    """``--strict``: a warning stops the command where it is raised (exit 7), before any output is written."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source  # the input, named in the error when the warning does not name it
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        named = message if message.startswith(f"{self.source}:") or not self.source else f"{self.source}: {message}"
+        raise StrictError(f"{named} (a warning; --strict makes it an error)")
+
+
+def _configure_logging(quiet: bool = False, strict: bool = False, source: str = "") -> None:
+    log.handlers[:] = [_StrictHandler(source) if strict else _StderrHandler()]
+    log.setLevel(logging.ERROR if quiet and not strict else logging.WARNING)
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat every warning as an error: exit 7 and write nothing for that input.")
 
 
 @click.group(cls=NewsconvGroup, context_settings={"help_option_names": ["-h", "--help"]},
@@ -77,11 +95,38 @@ def _stacked(*options):
     return apply
 
 
+class Text(click.ParamType):
+    """Text for the document (a title, an author): refused when the shell passed bytes that are
+    not UTF-8 (Python keeps them as lone surrogates, which no output format can hold)."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            byte = ord(value[exc.start]) - 0xDC00 if "\udc80" <= value[exc.start] <= "\udcff" else None
+            self.fail("not valid UTF-8 text" + (f" (byte 0x{byte:02X})" if byte is not None else ""), param, ctx)
+        return value
+
+
+class LanguageTag(Text):
+    """A BCP-47 language tag, the shape the model's ``lang`` has (``ar``, ``fa-IR``)."""
+
+    name = "lang"
+
+    def convert(self, value, param, ctx) -> str:
+        value = super().convert(value, param, ctx)
+        if not is_language_tag(value):
+            self.fail("not a language tag such as ar, fa or fa-IR", param, ctx)
+        return value
+
+
 input_options = _stacked(  # every command that reads an article
     click.option("--from", "source_format", type=click.Choice(["txt", "json", "html"]),
                  help="Input format (default: by extension; .txt otherwise)."),
     click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
-    click.option("--lang", help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
+    click.option("--lang", type=LanguageTag(), help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
     click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
 )
 
@@ -93,20 +138,22 @@ input_options = _stacked(  # every command that reads an article
 def parse_command(file, as_json, source_format, encoding, lang, direction):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
+    from .output import write_stdout
 
     document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction)
     if as_json:
-        click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
+        text = json.dumps(document.to_json(), ensure_ascii=False, indent=1)
     else:
         from .outline import outline
 
-        click.echo(outline(document))
+        text = outline(document)
+    write_stdout(f"{text}\n".encode("utf-8"))
 
 
 render_options = _stacked(  # every command that writes a document
-    click.option("--title", help="Document title for metadata (default: the article's title)."),
-    click.option("--author", help="Author for metadata."),
-    click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
+    click.option("--title", type=Text(), help="Document title for metadata (default: the article's title)."),
+    click.option("--author", type=Text(), help="Author for metadata."),
+    click.option("--date", type=Text(), help="Date for metadata (e.g. 2026-11-29)."),
     click.option("--style", type=click.Path(dir_okay=False), callback=lambda ctx, param, value: _house_style(value),
                  help="House style TOML file: publication, logo, header, footer, digits, sizes, fonts."),
     click.option("--paper", type=click.Choice(PAPERS), help="Paper size (PDF, DOCX; default a4 or the style's)."),
@@ -134,10 +181,12 @@ def writer_command(fmt: str, summary: str):
     @click.option("-o", "--output", help=f"Output path (default: beside FILE with .{fmt}; - for stdout).")
     @input_options
     @render_options
-    def command(file, output, source_format, encoding, lang, direction, **rendering):
+    @strict_option
+    def command(file, output, source_format, encoding, lang, direction, strict, **rendering):
         from .convert import convert_file
         from .options import RenderOptions
 
+        _configure_logging(strict=strict, source="<stdin>" if file == "-" else file)
         convert_file(file, fmt, output, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
                      options=RenderOptions(**rendering))
 
@@ -195,10 +244,11 @@ class FormatList(click.ParamType):
 @click.option("--skip-existing", is_flag=True, help="Skip inputs whose every output exists and is newer.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report of every input.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings (errors and the summary stay).")
+@strict_option
 @input_options
 @render_options
-def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, source_format, encoding, lang,
-                    direction, **rendering):
+def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, strict, source_format, encoding,
+                    lang, direction, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.
 
     An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
@@ -208,7 +258,7 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     from .batch import Conversion, plan, run, write_report
     from .options import RenderOptions
 
-    _configure_logging(quiet)
+    _configure_logging(quiet, strict)
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
@@ -216,7 +266,8 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     if report_path:
         write_report(report, report_path)
     click.echo(f"newsconv: {report.summary()}", err=True)
-    sys.exit(report.return_code)
+    warned = strict and any(result.warnings for result in report.results)
+    sys.exit(EXIT.STRICT if warned and report.return_code == EXIT.OK else report.return_code)
 
 
 @contextlib.contextmanager

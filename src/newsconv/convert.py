@@ -5,11 +5,12 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from . import parse, render
+from .core import parse, render
 from .errors import OutputError
 from .model import Document
 from .options import RenderOptions
-from .output import default_output_path, write_atomic
+from .output import default_output_path, overwrites, write_atomic, write_stdout
+from .reading import read_stream
 
 STDIO = "-"  # the path argument that means standard input (or output),
 STDIN_NAME = "<stdin>"  # and what messages call standard input
@@ -20,7 +21,7 @@ def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optio
     """Parse the file at ``path`` (standard input for ``-``), or ``data`` when the input's bytes
     were read already (batch workers cannot read the parent's standard input)."""
     if path == STDIO:
-        path, data = STDIN_NAME, sys.stdin.buffer.read()
+        path, data = STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME)
     if data is not None:
         return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path)
     return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir)
@@ -34,8 +35,7 @@ def convert_file(path: str, to: str, output: Optional[str] = None, *, source_for
     document = read_source(path, source_format=source_format, encoding=encoding, lang=lang, dir=dir)
     data = render(document, to, options)
     if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return None
     write_atomic(target, data)
     return target
@@ -45,6 +45,6 @@ def _target(path: str, to: str, output: Optional[str]) -> Optional[Path]:
     if output == STDIO or (output is None and path == STDIO):
         return None
     target = Path(output) if output else default_output_path(path, to)
-    if path != STDIO and target.exists() and target.resolve() == Path(path).resolve():
+    if overwrites(target, None if path == STDIO else path):
         raise OutputError(f"{target}: refusing to overwrite the input")
     return target

@@ -56,3 +56,9 @@ class OutputError(NewsconvError):
     """The output cannot be written (or would overwrite the input or another output)."""
 
     exit_code = EXIT.OUTPUT
+
+
+class StrictError(NewsconvError):
+    """Under ``--strict``: a warning, raised where it was logged, so nothing is written."""
+
+    exit_code = EXIT.STRICT

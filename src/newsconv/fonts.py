@@ -6,6 +6,10 @@ same families and look alike.
 """
 from __future__ import annotations
 
+import io
+import os
+import stat
+import struct
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +21,7 @@ from .text.script import ARABIC, HEBREW, LATIN
 
 if TYPE_CHECKING:
     import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
 
 
 def _files(package: str) -> Path:
@@ -43,19 +48,72 @@ def bundled_family(script: str) -> str:
     return FAMILIES.get(script, FAMILIES[LATIN])
 
 
+# A font file larger than this is not a font a newsroom sets articles in (a full CJK face is 20 MB).
+MAX_FONT_BYTES = 64 * 1024 * 1024
+# Tables every outline font newsconv can shape and embed must have (glyf+loca or CFF come on top).
+_REQUIRED_TABLES = ("cmap", "head", "hhea", "hmtx", "maxp", "name")
+
+
 @lru_cache(maxsize=None)
 def family_name(path: str) -> str:
-    """The family name stored in a TTF/OTF file; FontError when the file is not a usable font."""
-    from fontTools.ttLib import TTFont, TTLibError
-
+    """The family name stored in a TTF/OTF file, once the file is checked whole (check_font);
+    FontError when it is not a usable font."""
+    font = check_font(path)
     try:
-        font = TTFont(path, lazy=True, fontNumber=0)
         name: Optional[str] = font["name"].getBestFamilyName()
-    except (OSError, TTLibError, KeyError) as exc:
-        raise FontError(f"{path}: not a usable TrueType/OpenType font ({exc})") from None
+    except Exception as exc:  # fontTools raises what its parsers meet (struct.error, AssertionError ...)
+        raise FontError(f"{path}: a damaged font ({type(exc).__name__}: {exc})") from None
     if not name:
         raise FontError(f"{path}: the font has no family name")
     return name
+
+
+@lru_cache(maxsize=None)
+def check_font(path: str) -> "TTFont":
+    """The font at ``path``, checked once per process before any writer uses it: a regular
+    file, an sfnt whose every table lies inside the file (a truncated download fails here) and
+    matches its checksum (a damaged one fails here: no font among 371 on this system, bundled
+    ones included, has a wrong checksum), with the tables shaping and embedding need.
+
+    FontError, naming the file, for anything else; HarfBuzz would otherwise shape a damaged
+    font silently, or fail deep in a writer.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib.sfnt import calcChecksum
+
+    data = _font_bytes(path)
+    try:
+        font = TTFont(io.BytesIO(data), lazy=True, fontNumber=0)
+    except (TTLibError, struct.error, ValueError, AssertionError) as exc:
+        raise FontError(f"{path}: not a usable TrueType/OpenType font ({exc})") from None
+    for tag, entry in font.reader.tables.items():
+        if entry.offset + entry.length > len(data):
+            raise FontError(f"{path}: a truncated font (table {tag.strip()!r} runs past the end of the file)")
+        table = data[entry.offset:entry.offset + entry.length]
+        if tag == "head":  # its checksum is computed with checkSumAdjustment zeroed
+            table = table[:8] + bytes(4) + table[12:]
+        if calcChecksum(table) != entry.checkSum:
+            raise FontError(f"{path}: a damaged font (table {tag.strip()!r} fails its checksum)")
+    missing = [tag for tag in _REQUIRED_TABLES if tag not in font]
+    if "glyf" not in font and "CFF " not in font and "CFF2" not in font:
+        missing.append("glyf")
+    if missing:
+        raise FontError(f"{path}: not a usable font (no {', '.join(repr(tag) for tag in missing)} table)")
+    return font
+
+
+def _font_bytes(path: str) -> bytes:
+    try:  # opened without waiting, so a FIFO given as the font cannot hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise FontError(f"{path}: not a regular file")
+            data = handle.read(MAX_FONT_BYTES + 1)
+    except OSError as exc:
+        raise FontError(f"{path}: cannot read the font ({exc.strerror or exc})") from None
+    if len(data) > MAX_FONT_BYTES:
+        raise FontError(f"{path}: larger than {MAX_FONT_BYTES // 2**20} MiB, not a font newsconv uses")
+    return data
 
 
 def has_static_bold(script: str) -> bool:
@@ -148,8 +206,11 @@ def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints:
     subset_input.flags = hb.SubsetFlags.NO_HINTING
     if face.axis_infos:
         subset_input.pin_all_axes_to_default(face)
-    plan = hb.SubsetPlan(face, subset_input)
-    result = plan.execute()
+    try:
+        plan = hb.SubsetPlan(face, subset_input)
+        result = plan.execute()
+    except RuntimeError:  # uharfbuzz's "Subsetting failed"
+        result = None
     if result is None:
         raise FontError(f"{source}: HarfBuzz cannot subset this font for embedding")
     return result.blob.data, dict(plan.old_to_new_glyph_mapping)

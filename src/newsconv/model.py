@@ -7,12 +7,74 @@ compared, pickled to a worker process and written out as JSON without loss.
 """
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from .text import valid
-
 Direction = str  # "rtl" | "ltr"
+
+# --- Valid text: what every output can carry ---------------------------------------------
+#
+# XML 1.0 (the DOCX) cannot hold C0 controls other than tab, line feed and carriage return
+# nor lone surrogates; HTML reports every C0/C1 control and noncharacter as a parse error; a
+# PDF's text layer (UTF-16) cannot encode a lone surrogate.  The model's texts never hold
+# such characters: readers remove them where the text enters (the decoder of articles and
+# pages, the model reader), warning with the input's name and line, and the constructors
+# below do the same for a model built in Python, so that no writer keeps a cleaner of its
+# own and all three formats show the same text.
+
+log = logging.getLogger("newsconv")
+
+# C0 controls but tab, LF and CR; DEL and the C1 controls; surrogates; the noncharacters
+# (U+FDD0-U+FDEF and the last two code points of each of the 17 planes).
+INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                     + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+                     + "]")
+
+
+def is_valid_text(text: str) -> bool:
+    return INVALID.search(text) is None
+
+
+def without_invalid(text: str) -> str:
+    """``text`` without the characters no output can carry."""
+    return INVALID.sub("", text)
+
+
+def warn_invalid(where: str, removed_chars: list[str]) -> None:
+    """The one warning for an input (``where``: its name, and the line of the first removal)."""
+    codes = sorted({f"U+{ord(ch):04X}" for ch in removed_chars})
+    shown = ", ".join(codes[:6]) + (", ..." if len(codes) > 6 else "")
+    log.warning("%s: removed %d character(s) that no output can carry (control characters, lone surrogates, "
+                "noncharacters: %s)", where, len(removed_chars), shown)
+
+
+def made_valid(text: str, name: str) -> str:
+    """``text`` without the characters no output can carry, warning once with ``name`` and the
+    line of the first of them."""
+    first = INVALID.search(text)
+    if first is None:
+        return text
+    warn_invalid(f"{name}: line {text.count(chr(10), 0, first.start()) + 1}", INVALID.findall(text))
+    return without_invalid(text)
+
+
+def strings_made_valid(value: Any, found: list[str]) -> Any:
+    """``value`` (a string, or lists, tuples and dicts of them) with every string made valid;
+    the characters removed are added to ``found``."""
+    if isinstance(value, str):
+        if is_valid_text(value):
+            return value
+        found += INVALID.findall(value)
+        return without_invalid(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(strings_made_valid(item, found) for item in value)
+    if isinstance(value, dict):
+        return {key: strings_made_valid(item, found) for key, item in value.items()}
+    return value
+
+
 
 
 @dataclass(frozen=True)
@@ -81,9 +143,9 @@ def _make_valid(block: Any, name: str) -> None:
     output can carry, warning once: readers have done so already, naming the input's line."""
     value = getattr(block, name)
     found: list[str] = []
-    cleaned = valid.strings_made_valid(value, found)
+    cleaned = strings_made_valid(value, found)
     if found:
-        valid.warn(f"{type(block).__name__.lower()} {name}", found)
+        warn_invalid(f"{type(block).__name__.lower()} {name}", found)
         object.__setattr__(block, name, cleaned)
 
 
@@ -114,13 +176,13 @@ class Document:
         return {"lang": self.lang, "dir": self.dir, "blocks": [block_to_json(b) for b in self.blocks]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Document":
-        """Build a document from MODEL.md's JSON; raises ``ValueError``/``KeyError`` on a bad shape."""
-        return cls(
-            lang=str(data["lang"]),
-            dir=_direction(data["dir"]),
-            blocks=tuple(block_from_json(b) for b in data["blocks"]),
-        )
+    def from_json(cls, data: Any) -> "Document":
+        """Build a document from MODEL.md's JSON, checking its shape first: ModelError names the
+        first value that breaks the contract by its path (``blocks[3].items``)."""
+        document = _expect(data, dict, "", "expected a JSON object (the model)")
+        return cls(lang=_lang(_key(document, "lang", ""), "lang"), dir=_direction(_key(document, "dir", ""), "dir"),
+                   blocks=tuple(block_from_json(block, f"blocks[{index}]") for index, block in
+                                enumerate(_list_of(_key(document, "blocks", ""), dict, "blocks", "blocks", "a block (a JSON object)"))))
 
 
 def block_type(block: Block) -> str:
@@ -159,32 +221,96 @@ def block_to_json(block: Block) -> dict[str, Any]:
     return out
 
 
-def block_from_json(data: dict[str, Any]) -> Block:
-    kind = data["type"]
-    direction = _direction(data["dir"]) if data.get("dir") else None
+class ModelError(ValueError):
+    """A model JSON that breaks the contract; the message starts with the path of the value."""
+
+
+# The values the JSON contract allows (MODEL.md).
+DIRECTIONS = ("rtl", "ltr")
+HEADING_LEVELS = range(1, 4)
+NUMERALS = ("latin", "arabic-indic", "persian")
+# A BCP-47 tag as writers put it in HTML's lang, DOCX's w:lang and the PDF's /Lang: letters and
+# digits in subtags of at most 8, joined by hyphens (ar, fa-AF, und, zh-Hant-TW).
+_LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def is_language_tag(value: Any) -> bool:
+    """Whether ``value`` has the shape of a BCP-47 language tag (what ``lang`` may hold)."""
+    return isinstance(value, str) and _LANG.fullmatch(value) is not None
+
+
+def block_from_json(data: Any, path: str = "block") -> Block:
+    """One block from its JSON object; ModelError names ``path`` (or a path below it) when it is not one."""
+    block = _expect(data, dict, path, "expected a JSON object (a block)")
+    kind = _key(block, "type", path)
+    direction = _direction(block["dir"], f"{path}.dir") if block.get("dir") is not None else None
     if kind == "heading":
-        level = int(data["level"])
-        if not 1 <= level <= 3:
-            raise ValueError(f"heading level {level} is not 1..3")
-        return Heading(level=level, text=_text(data["text"]), dir=direction)
+        level = _key(block, "level", path)
+        if type(level) is not int or level not in HEADING_LEVELS:
+            raise ModelError(f"{path}.level: expected an integer from 1 to 3, not {_show(level)}")
+        return Heading(level=level, text=_text(_key(block, "text", path), f"{path}.text"), dir=direction)
     if kind == "paragraph":
-        return Paragraph(text=_text(data["text"]), dir=direction)
+        return Paragraph(text=_text(_key(block, "text", path), f"{path}.text"), dir=direction)
     if kind == "list":
-        return List(ordered=bool(data["ordered"]), items=tuple(_text(i) for i in data["items"]),
-                    dir=direction, numerals=data.get("numerals"))
+        numerals = block.get("numerals")
+        if numerals is not None and (not isinstance(numerals, str) or numerals not in NUMERALS):
+            raise ModelError(f"{path}.numerals: expected one of {', '.join(NUMERALS)}, not {_show(numerals)}")
+        ordered = _expect(_key(block, "ordered", path), bool, f"{path}.ordered", "expected true or false")
+        return List(ordered=ordered, items=_list_of(_key(block, "items", path), str, f"{path}.items", "strings", "a string"),
+                    dir=direction, numerals=numerals)
     if kind == "table":
-        return Table(header=tuple(_text(c) for c in data["header"]),
-                     rows=tuple(tuple(_text(c) for c in row) for row in data["rows"]), dir=direction)
-    raise ValueError(f"unknown block type {kind!r}")
+        header = _list_of(_key(block, "header", path), str, f"{path}.header", "strings", "a string")
+        rows = tuple(_list_of(row, str, f"{path}.rows[{index}]", "strings", "a string") for index, row in
+                     enumerate(_list_of(_key(block, "rows", path), list, f"{path}.rows", "rows (lists of strings)",
+                                               "a row (a list of strings)")))
+        table = Table(header=header, rows=rows, dir=direction)
+        if table.column_count == 0:
+            raise ModelError(f"{path}: a table without a single cell")
+        return table
+    raise ModelError(f"{path}.type: expected heading, paragraph, list or table, not {_show(kind)}")
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"expected text, got {type(value).__name__}")
+def _key(data: dict, key: str, path: str) -> Any:
+    if key not in data:
+        raise ModelError(f"{path + ': ' if path else ''}missing key {key!r}")
+    return data[key]
+
+
+def _expect(value: Any, kind: type, path: str, expected: str) -> Any:
+    if not isinstance(value, kind) or kind is not bool and isinstance(value, bool):
+        raise ModelError(f"{path + ': ' if path else ''}{expected}, not {_show(value)}")
     return value
 
 
-def _direction(value: Any) -> Direction:
-    if value not in ("rtl", "ltr"):
-        raise ValueError(f"dir must be 'rtl' or 'ltr', not {value!r}")
+def _list_of(value: Any, kind: type, path: str, plural: str, singular: str) -> tuple:
+    """``value`` as a tuple, when it is a JSON array whose every element is of ``kind``."""
+    _expect(value, list, path, f"expected a list of {plural}")
+    for index, element in enumerate(value):
+        _expect(element, kind, f"{path}[{index}]", f"expected {singular}")
+    return tuple(value)
+
+
+def _text(value: Any, path: str) -> str:
+    return _expect(value, str, path, "expected a string")
+
+
+def _lang(value: Any, path: str) -> str:
+    if not is_language_tag(value):
+        raise ModelError(f"{path}: expected a BCP-47 language tag such as ar or fa-IR, not {_show(value)}")
     return value
+
+
+def _direction(value: Any, path: str = "dir") -> Direction:
+    if not isinstance(value, str) or value not in DIRECTIONS:
+        raise ModelError(f"{path}: expected rtl or ltr, not {_show(value)}")
+    return value
+
+
+def _show(value: Any) -> str:
+    """A short, printable description of a JSON value for a one-line error message: the value
+    itself when it is a short plain string or a modest number, else its kind."""
+    if isinstance(value, str) and len(value) <= 20 and value.isascii() and value.isprintable() \
+            or isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e9:
+        return repr(value)
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

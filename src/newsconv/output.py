@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import signal
+import stat
+import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .errors import OutputError
 
@@ -25,23 +29,109 @@ def make_parent(path: str | os.PathLike) -> None:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temporary file in the target's folder, then rename it into place.
+    """Write ``data`` where ``path`` says, so that a regular file is complete or absent.
 
-    A crash or a kill leaves either the old file or the complete new one, never a partial one.
+    A regular file (or a new one) is written to a temporary file in its folder, fsynced, and
+    renamed over it: a crash or a kill leaves the old file or the complete new one.  A new file
+    gets the permissions the umask gives (0666 less the umask, as ``>`` in a shell would); a
+    replaced file keeps its mode.  A symlink is followed, never replaced: its target is written.
+    A character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe being read) is
+    written through; anything else (a folder, a disk, a socket) is refused with OutputError.
     """
     target = Path(path)
+    mode = _existing_mode(target)
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(target, mode, data)
+        return
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    permissions = stat.S_IMODE(mode) if mode is not None else _new_file_permissions()
     with _signals_held():
-        fd, tmp = _temporary_beside(target)
+        fd, tmp = _temporary_beside(real)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            os.replace(tmp, target)
+                handle.flush()
+                os.fchmod(handle.fileno(), permissions)
+                os.fsync(handle.fileno())
+            os.replace(tmp, real)
         except OSError as exc:
             _discard(tmp)
             raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
         except BaseException:
             _discard(tmp)
             raise
+    _sync_folder(real.parent)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output; OutputError when it cannot take it (``/dev/full``, a
+    closed pipe), with the stream pointed at /dev/null so Python's exit does not fail again."""
+    stream = sys.stdout.buffer
+    try:
+        stream.write(data)
+        stream.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
+
+
+def overwrites(target: str | os.PathLike, source: str | os.PathLike | None) -> bool:
+    """Whether writing ``target`` would overwrite the input ``source`` (None: standard input):
+    the same file by device and inode, so a hard link, a symlink or ``-o x < x`` counts too."""
+    try:
+        written = os.stat(target)
+        read = os.fstat(sys.stdin.fileno()) if source is None else os.stat(source)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no such file yet, or no real stdin
+        return False
+    return stat.S_ISREG(written.st_mode) and (written.st_dev, written.st_ino) == (read.st_dev, read.st_ino)
+
+
+def _existing_mode(target: Path) -> Optional[int]:
+    """The mode of what ``target`` names after following links; None when nothing is there yet."""
+    try:
+        return os.stat(target).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a symlink loop, a path through a file
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def _write_through(target: Path, mode: int, data: bytes) -> None:
+    """Write into a character device or a FIFO as ``>`` would; refuse what is not meant for a document.
+    A FIFO is opened without waiting: when nothing reads it, that is an error, not a hang."""
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a block device" if stat.S_ISBLK(mode) else "not a file"
+        raise OutputError(f"{target}: is {kind}; refusing to write a document onto it")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        reason = "nothing is reading the FIFO" if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        raise OutputError(f"{target}: cannot write ({reason})") from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def _new_file_permissions() -> int:
+    """0666 less the process's umask (read by setting it back at once; newsconv is single-threaded
+    where it writes: the CLI, or one batch worker process)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync the folder, so the rename itself survives a power cut (where the system allows it)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager

@@ -14,17 +14,18 @@ import dataclasses
 import logging
 import re
 import unicodedata
+import warnings
 from collections import Counter
 from itertools import zip_longest
 from typing import Iterator, Optional
 
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..errors import InputError
-from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts, is_language_tag
 from ..text.languages import language
 from ..text.script import detect_language, direction_of
-from .decode import decode
+from .decode import decode, text_codec
 
 log = logging.getLogger("newsconv")
 
@@ -50,7 +51,11 @@ _BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "body", "c
 _BLOCK_NAMES = sorted(_BLOCK_TAGS)  # bs4's find() takes a list of names, not a set
 _NUMERALS = {"decimal": "latin", "1": "latin", "arabic-indic": "arabic-indic", "persian": "persian"}
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
-_MAX_SPAN = 1000  # the HTML limit on colspan; also keeps a hostile rowspan from exhausting memory
+# HTML's own limits on spans (a browser clamps larger values to them), and a cap on the places a
+# table's spans may make: 20 columns of 5,000 rows.  A 14 KB page of cells spanning 1000 x 1000
+# would otherwise ask for half a billion places (2.2 GB); past the cap its spans are ignored.
+_MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534
+MAX_TABLE_CELLS = 100_000
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]+)", re.IGNORECASE)
@@ -58,14 +63,21 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-
 # and a page that decodes at all as ASCII-compatible bytes cannot be UTF-16.
 _BROWSER_ENCODING = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
                      "utf-16-be": "utf-8"}
+# The WHATWG Encoding Standard's encodings that Python has (by Python's canonical names): a page
+# may name no other, so "utf-7", "unicode_escape" or "base64" are ignored as browsers ignore them.
+_WEB_ENCODINGS = frozenset({
+    "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+    "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "mac-cyrillic", "gbk", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr"})
 
 
 def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") -> Document:
-    soup = BeautifulSoup(_decode(data, encoding, name), "lxml")
+    soup = _soup(_decode(data, encoding, name), name)
     _drop_boilerplate(soup)
     root = _main_content(soup)
     try:
-        blocks = _title_before(root) + _Walker().collect(root)
+        blocks = _title_before(root) + _Walker(name).collect(root)
     except RecursionError:
         raise InputError(f"{name}: the HTML is nested too deeply to read") from None
     if not blocks:
@@ -77,31 +89,41 @@ def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") 
     return Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
 
 
+def _soup(text: str, name: str) -> BeautifulSoup:
+    """The parse tree, with bs4's advice to its programmers kept off the user's terminal: an XML
+    document is read as HTML all the same (said in our own warning), and a page holding only a
+    URL is just text."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        soup = BeautifulSoup(text, "lxml")
+    if any(issubclass(warning.category, XMLParsedAsHTMLWarning) for warning in caught):
+        log.warning("%s: an XML document, not HTML; read as HTML", name)
+    return soup
+
+
 # --- bytes to text ------------------------------------------------------------------------------
 
 def _decode(data: bytes, encoding: Optional[str], name: str) -> str:
-    """Decode as a browser would: a BOM, then the page's own declaration, then detection."""
+    """Decode as a browser would: a BOM, then the page's own declaration (where the bytes agree
+    with it), then detection."""
     if encoding or data.startswith(_BOMS):
         return decode(data, encoding, name=name)
-    declared = _declared_encoding(data)
-    if declared:
-        try:
-            return decode(data, declared, name=name)
-        except InputError:
-            log.warning("%s: the page declares %s but is not in it; detecting the encoding", name, declared)
-    return decode(data, None, name=name)
+    return decode(data, None, name=name, declared=_declared_encoding(data, name))
 
 
-def _declared_encoding(data: bytes) -> Optional[str]:
+def _declared_encoding(data: bytes, name: str) -> Optional[str]:
+    """The encoding the page's ``<meta>`` names, as a browser maps it; None (with a warning) for a
+    label that names no encoding a browser knows, such as ``base64`` or ``rot13``."""
     match = _DECLARED_CHARSET.search(data[:4096])
     if not match:
         return None
     label = match.group(1).decode("ascii")
-    try:
-        canonical = codecs.lookup(label).name
-    except LookupError:
+    canonical = text_codec(label)
+    canonical = _BROWSER_ENCODING.get(canonical, canonical)
+    if canonical not in _WEB_ENCODINGS:
+        log.warning("%s: ignoring the page's charset %r, not an encoding browsers know", name, label)
         return None
-    return _BROWSER_ENCODING.get(canonical, canonical)
+    return canonical
 
 
 # --- finding the article ------------------------------------------------------------------------
@@ -183,7 +205,8 @@ class _Walker:
     """Collects blocks in document order: block elements end the paragraph being gathered,
     text and inline elements extend it, and two ``<br>`` in a row break it."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name  # the input's, for warnings
         self.blocks: list[Block] = []
         self._pieces: list[str] = []
         self._breaks = 0
@@ -211,7 +234,7 @@ class _Walker:
             caption = tag.find("caption")
             if caption is not None:
                 self._add(Paragraph(_clean(_flat_text(caption)), _declared_dir(caption)))
-            self._add(_table(tag))
+            self._add(_table(tag, self.name))
         elif tag.name in _BLOCK_TAGS or tag.find(_BLOCK_NAMES) is not None:
             self._container(tag)
         else:
@@ -276,9 +299,14 @@ def _is_layout_table(tag: Tag) -> bool:
     return tag.get("role") in ("presentation", "none") or tag.find(("table", *_HEADING_LEVELS)) is not None
 
 
-def _table(tag: Tag) -> Optional[Table]:
+def _table(tag: Tag, name: str) -> Optional[Table]:
     rows = [row for row in tag.find_all("tr") if row.find_parent("table") is tag]
-    grid = _grid(rows)
+    try:
+        grid = _grid(rows, spans=True)
+    except _TooManyCells as exc:
+        log.warning("%s: a table whose row and column spans make %s cells; spans ignored, every cell kept",
+                    name, exc.args[0])
+        grid = _grid(rows, spans=False)
     if not any(any(cells) for cells in grid):
         return None
     heads = _header_row_count(rows)
@@ -300,20 +328,33 @@ def _count_leading(rows: list[Tag], test) -> int:
     return next((index for index, row in enumerate(rows) if not test(row)), len(rows))
 
 
-def _grid(rows: list[Tag]) -> list[list[str]]:
+class _TooManyCells(Exception):
+    """Spans that would multiply a small table past MAX_TABLE_CELLS (carries the count reached)."""
+
+
+def _grid(rows: list[Tag], spans: bool) -> list[list[str]]:
     """Cell texts row by row, with spanned cells flattened: a cell's text stays in its first
-    row and column, and the other places it covers are empty, so every column lines up."""
+    row and column, and the other places it covers are empty, so every column lines up.
+    _TooManyCells when the spans would make more than MAX_TABLE_CELLS places."""
     grid: list[list[str]] = []
     covered: Counter = Counter()  # column -> rows still covered by a rowspan from above
+    total = 0
     for row in rows:
         line: list[str] = []
         for cell in _cells(row):
             _skip_covered(line, covered)
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            colspan, rowspan = (_span(cell, "colspan", _MAX_COLSPAN), _span(cell, "rowspan", _MAX_ROWSPAN)) \
+                if spans else (1, 1)
+            if total + len(line) + colspan > MAX_TABLE_CELLS:
+                raise _TooManyCells(f"more than {MAX_TABLE_CELLS:,}")
             for column in range(len(line), len(line) + colspan):
                 covered[column] = rowspan - 1
             line += [_clean(_flat_text(cell))] + [""] * (colspan - 1)
-        _skip_covered(line, covered, through=max((c for c, n in covered.items() if n > 0), default=-1))
+        through = max((c for c, n in covered.items() if n > 0), default=-1)
+        if spans and total + max(len(line), through + 1) > MAX_TABLE_CELLS:
+            raise _TooManyCells(f"more than {MAX_TABLE_CELLS:,}")
+        _skip_covered(line, covered, through=through)
+        total += len(line)
         grid.append(line)
     return grid
 
@@ -329,10 +370,10 @@ def _cells(row: Tag) -> list[Tag]:
     return row.find_all(("td", "th"), recursive=False)
 
 
-def _span(cell: Tag, attribute: str) -> int:
+def _span(cell: Tag, attribute: str, limit: int) -> int:
     try:
-        return min(max(int(cell.get(attribute, 1)), 1), _MAX_SPAN)
-    except ValueError:
+        return min(max(int(cell.get(attribute, 1)), 1), limit)
+    except (ValueError, TypeError):
         return 1
 
 
@@ -374,9 +415,9 @@ def _declared(root: Tag, attribute: str) -> Optional[str]:
         if attribute == "dir" and _declared_dir(element):
             return _declared_dir(element)
         if attribute == "lang":
-            value = str(element.get("lang") or element.get("xml:lang") or "").strip()
-            if value:
-                return re.split(r"[-_]", value)[0].lower()
+            value = re.split(r"[-_]", str(element.get("lang") or element.get("xml:lang") or "").strip())[0].lower()
+            if is_language_tag(value):
+                return value
     return None
 
 

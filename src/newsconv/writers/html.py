@@ -15,13 +15,13 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .. import __version__
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..options import RenderOptions
 from ..style import HouseStyle, expand, header_values, numbers_digits
 from ..text.bidi import direction_runs, has_strong_letter
 from ..text.languages import FAMILIES, languages_in
 from ..text.script import ARABIC, HEBREW, direction_of
+from ..version import __version__
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
