@@ -92,3 +92,12 @@ def test_no_control_sequence_breaks_the_algorithm(text):
         assert len(levels) == len(text)
         indices = [i for run in visual_runs(levels, 0, len(text)) for i in range(run.start, run.end)]
         assert sorted(indices) == list(range(len(text)))
+
+
+def test_rule_l1_applies_at_each_line_end_not_only_the_paragraphs():
+    text = "abc אב גד"  # the space between the Hebrew words is right to left inside the paragraph...
+    levels = embedding_levels(text, False)
+    assert list(levels) == [0, 0, 0, 0, 1, 1, 1, 1, 1]
+    # ... but ending a line it goes back to the paragraph's level, at the right end of the line.
+    assert visual_runs(levels, 0, 7) == [(0, 4, 0), (4, 6, 1), (6, 7, 0)]
+    assert visual_runs(levels, 7, 9) == [(7, 9, 1)]

@@ -143,6 +143,8 @@ def visual_runs(levels: list[int], start: int, end: int) -> list[Run]:
 
 def _level_runs(levels: list[int], start: int, end: int) -> list[Run]:
     """Maximal runs of one level in ``start:end``, in logical order."""
+    if start < end and levels[start:end].count(levels[start]) == end - start:  # one level: at C speed
+        return [Run(start, end, levels[start])]
     runs: list[Run] = []
     for index in range(start, end):
         if runs and runs[-1].level == levels[index]:
