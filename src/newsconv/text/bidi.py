@@ -88,9 +88,11 @@ def _resolved_levels(text: str, base: int, removed: bool) -> list[int]:
     """
     safe = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot cross into Rust; U+FFFD is as neutral
     dump = get_display(safe, base_dir="LR"[base], debug=True)
-    start = dump.index(_LEVELS_START) + len(_LEVELS_START)
+    start = dump.find(_LEVELS_START) + len(_LEVELS_START)
     # Each level is dumped as the three words "Level(", "N," and "),".
-    per_byte = dump[start:dump.index(_LEVELS_END, start)].split()[1::3]
+    per_byte = dump[start:dump.find(_LEVELS_END, start)].split()[1::3]
+    if start < len(_LEVELS_START) or len(per_byte) != len(safe.encode()):
+        raise RuntimeError("python-bidi's debug output is not the one newsconv reads: install python-bidi>=0.6.12,<0.7")
     if len(per_byte) == len(safe):
         levels = [int(level[:-1]) for level in per_byte]
     else:
