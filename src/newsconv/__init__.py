@@ -13,13 +13,13 @@ import dataclasses
 import os
 from typing import Optional, Union
 
-from .errors import FontError, FormatError, InputError, NewsconvError, OptionError, OutputError
+from .errors import FontError, FormatError, InputError, NewsconvError, OutputError
 from .model import Document, Heading, List, Paragraph, Table
 from .options import RenderOptions
 
 __version__ = "0.1.0"
 __all__ = ["parse", "render", "Document", "Heading", "Paragraph", "List", "Table", "RenderOptions",
-           "NewsconvError", "InputError", "FormatError", "FontError", "OptionError", "OutputError", "__version__"]
+           "NewsconvError", "InputError", "FormatError", "FontError", "OutputError", "__version__"]
 
 Source = Union[str, bytes, os.PathLike]
 
@@ -57,13 +57,9 @@ def override(document: Document, *, lang: Optional[str] = None, dir: Optional[st
 def render(document: Document, to: str, options: Optional[RenderOptions] = None, **overrides) -> bytes:
     """The document written in format ``to`` ("pdf", "docx" or "html") as bytes.
 
-    Options come as a RenderOptions, or as its field names (``render(doc, "pdf", paper="letter")``);
-    an unknown name or a bad value raises OptionError, whatever the format.
+    Options come as a RenderOptions, or as its field names (``render(doc, "pdf", paper="letter")``).
     """
     from .writers import get_writer
 
-    unknown = sorted(set(overrides) - {field.name for field in dataclasses.fields(RenderOptions)})
-    if unknown:
-        raise OptionError(f"unknown rendering option {', '.join(unknown)}")
     opts = dataclasses.replace(options or RenderOptions(), **overrides)
     return get_writer(to)(document, opts)

@@ -16,7 +16,6 @@ from click.shell_completion import CompletionItem
 
 from . import __version__
 from .errors import EXIT, EXIT_HELP, NewsconvError
-from .options import PAPER_SIZES
 from .writers import WRITERS
 
 log = logging.getLogger("newsconv")
@@ -107,7 +106,7 @@ render_options = _stacked(  # every command that writes a document
     click.option("--title", help="Document title for metadata (default: the article's title)."),
     click.option("--author", help="Author for metadata."),
     click.option("--date", help="Date for metadata (e.g. 2026-11-29)."),
-    click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True,
+    click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
                  help="Paper size (PDF, DOCX)."),
     click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
     click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),

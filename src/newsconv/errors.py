@@ -56,10 +56,3 @@ class OutputError(NewsconvError):
     """The output cannot be written (or would overwrite the input or another output)."""
 
     exit_code = EXIT.OUTPUT
-
-
-class OptionError(NewsconvError, ValueError):
-    """A rendering option with a bad value (an unknown paper size, a date that is not ISO 8601):
-    a usage error, the same whichever writer was asked for."""
-
-    exit_code = EXIT.USAGE

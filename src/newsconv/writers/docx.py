@@ -23,11 +23,12 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Inches, Mm, Pt
 
 from .. import fonts
+from ..errors import FormatError
 from ..model import Block, Document, Heading, List, Paragraph, Table
-from ..options import PAPER_SIZES, RenderOptions
+from ..options import RenderOptions
 from ..text import bidi
 from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
@@ -35,6 +36,7 @@ from . import _docxfonts, _ooxml
 
 log = logging.getLogger("newsconv")
 
+PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
 MARGIN = Cm(2)
 BODY_SIZE = 14
 LINE_SPACING = 1.0
@@ -159,8 +161,10 @@ def _style_heading(style, typography: Typography, size: float) -> None:
 
 def _set_up_page(word, typography: Typography, options: RenderOptions) -> None:
     """Paper, margins, a centred page number in the footer and, for RTL, a right-to-left section."""
+    if options.paper not in PAPER_SIZES:
+        raise FormatError(f"unknown paper size {options.paper!r} (choose from {', '.join(PAPER_SIZES)})")
     section = word.sections[0]
-    section.page_width, section.page_height = (Pt(points) for points in PAPER_SIZES[options.paper])
+    section.page_width, section.page_height = PAPER_SIZES[options.paper]
     section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -337,8 +341,13 @@ def _set_properties(word, document: Document, typography: Typography, options: R
 
 
 def _parse_date(value: Optional[str]) -> Optional[datetime.datetime]:
-    """The date of the options (checked to be ISO 8601 there)."""
-    return datetime.datetime.fromisoformat(value) if value else None
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        log.warning("docx: date %r is not ISO 8601; the document keeps no date", value)
+        return None
 
 
 class _PartCollector(dict):

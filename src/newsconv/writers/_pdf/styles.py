@@ -6,12 +6,13 @@ from typing import Optional
 
 from ... import fonts
 from ...model import Document, Heading, List, document_texts
-from ...options import PAPER_SIZES, RenderOptions
+from ...options import RenderOptions
 from ...text.languages import language
 from ...text.script import ARABIC, DIGITS
 from .glyphfont import load_face
 from .lines import TextStyle
 
+PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MARGIN = 60.0
 FOOTER_BASELINE = 34.0
 
@@ -57,7 +58,7 @@ class Frame:
 
 
 def frame_for(paper: str) -> Frame:
-    return Frame(*PAPER_SIZES[paper])
+    return Frame(*PAPER_SIZES.get(paper, PAPER_SIZES["a4"]))
 
 
 def styles_for(document: Document, options: RenderOptions) -> dict[str, TextStyle]:
