@@ -31,7 +31,7 @@ from ..model import Block, Document, Heading, List, Paragraph, Table
 from ..options import RenderOptions
 from ..text import bidi
 from ..text.languages import language
-from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
+from ..text.script import ARABIC, HEBREW, LATIN, letter_script
 from . import _docxfonts, _ooxml
 
 log = logging.getLogger("newsconv")
@@ -312,8 +312,7 @@ def direction_runs(text: str, rtl: bool) -> list[tuple[str, bool]]:
 
 def _script_pieces(chunk: str) -> list[str]:
     """``chunk`` cut before each letter whose script (Arabic or Hebrew) differs from the last letter's."""
-    census = script_census(chunk)
-    if not (census[ARABIC] and census[HEBREW]):  # one script: the usual case, at C speed
+    if not {ARABIC, HEBREW} <= {letter_script(ch) for ch in set(chunk)}:  # one script: the usual case
         return [chunk]
     pieces, script = [""], None
     for ch in chunk:
