@@ -16,10 +16,10 @@ from lxml import etree
 import newsconv
 from newsconv import Document, Paragraph
 from newsconv.cli import main
-from newsconv.options import PAPER_SIZES, RenderOptions
+from newsconv.options import RenderOptions
 from newsconv.text.shaping import shape
 from newsconv.writers._pdf.lines import Typesetter
-from newsconv.writers._pdf.styles import MARGIN, styles_for
+from newsconv.writers._pdf.styles import styles_for
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 APPLE = "قالت شركة Apple (AAPL) إن أرباحها ارتفعت"
@@ -98,11 +98,10 @@ def test_a_bracket_pair_around_latin_in_arabic_is_never_cut():
 
 
 def test_a_paragraph_opening_with_a_latin_acronym_keeps_the_models_direction():
-    document = Document("ar", "rtl", (Paragraph(BBC),))
-    # PDF: right-aligned, the acronym at the right end (where an RTL line starts).
-    line = pdf_words(newsconv.render(document, "pdf"))[0]  # the first line (the page number follows)
-    right_edge = PAPER_SIZES["a4"][0] - MARGIN
-    assert max(c["x1"] for c in line) == pytest.approx(right_edge, abs=0.5)
+    document = Document("ar", "rtl", (Paragraph("نص عربي فقط"), Paragraph(BBC)))
+    # PDF: right-aligned as an all-Arabic line is, the acronym at the right end (where an RTL line starts).
+    arabic, line = pdf_words(newsconv.render(document, "pdf"))[:2]
+    assert max(c["x1"] for c in line) == pytest.approx(max(c["x1"] for c in arabic), abs=0.5)
     assert min(x_of(line, "B")) > max(c["x0"] for c in line if not c["text"].isascii())
     # DOCX: a right-to-left paragraph, aligned to its start (right).
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(newsconv.render(document, "docx"))).read("word/document.xml"))
