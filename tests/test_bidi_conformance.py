@@ -11,8 +11,10 @@ import lzma
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsconv.text.bidi import embedding_levels, visual_runs
+from newsconv.text.bidi import direction_runs, embedding_levels, visual_runs
 from newsconv.text.script import first_strong_direction
 
 DATA = Path(__file__).parent / "data" / "unicode"
@@ -92,3 +94,27 @@ def test_no_control_sequence_breaks_the_algorithm(text):
         assert len(levels) == len(text)
         indices = [i for run in visual_runs(levels, 0, len(text)) for i in range(run.start, run.end)]
         assert sorted(indices) == list(range(len(text)))
+
+
+def test_rule_l1_applies_at_each_line_end_not_only_the_paragraphs():
+    text = "abc אב גד"  # the space between the Hebrew words is right to left inside the paragraph...
+    levels = embedding_levels(text, False)
+    assert list(levels) == [0, 0, 0, 0, 1, 1, 1, 1, 1]
+    # ... but ending a line it goes back to the paragraph's level, at the right end of the line.
+    assert visual_runs(levels, 0, 7) == [(0, 4, 0), (4, 6, 1), (6, 7, 0)]
+    assert visual_runs(levels, 7, 9) == [(7, 9, 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.one_of(st.characters(), st.sampled_from("\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d"
+                                                                "\u202e()[]אبa1١ \u2029\t"))),
+       rtl=st.booleans(), cut=st.integers(0, 60))
+def test_any_text_gets_a_level_per_character_and_lines_that_are_permutations(text, rtl, cut):
+    levels = embedding_levels(text, rtl)
+    assert len(levels) == len(text) and all(level >= int(rtl) for level in levels)
+    cut = min(cut, len(text))
+    for start, end in ((0, cut), (cut, len(text))):
+        shown = [i for run in visual_runs(levels, start, end) for i in range(run.start, run.end)]
+        assert sorted(shown) == list(range(start, end))
+    runs = direction_runs(text, rtl)
+    assert [i for run in runs for i in range(run.start, run.end)] == list(range(len(text)))

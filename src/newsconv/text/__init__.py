@@ -1,2 +1,3 @@
-"""Text services shared by readers and writers: scripts, languages and directions (``script``),
-and for the PDF writer bidi runs and shaping."""
+"""Text services shared by readers and writers, each decided here once: scripts and languages
+(``script``, ``languages``), bidi levels and direction runs (``bidi``), the characters text may
+hold (``valid``) and shaping (``shaping``)."""

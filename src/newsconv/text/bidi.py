@@ -88,9 +88,11 @@ def _resolved_levels(text: str, base: int, removed: bool) -> list[int]:
     """
     safe = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot cross into Rust; U+FFFD is as neutral
     dump = get_display(safe, base_dir="LR"[base], debug=True)
-    start = dump.index(_LEVELS_START) + len(_LEVELS_START)
+    start = dump.find(_LEVELS_START) + len(_LEVELS_START)
     # Each level is dumped as the three words "Level(", "N," and "),".
-    per_byte = dump[start:dump.index(_LEVELS_END, start)].split()[1::3]
+    per_byte = dump[start:dump.find(_LEVELS_END, start)].split()[1::3]
+    if start < len(_LEVELS_START) or len(per_byte) != len(safe.encode()):
+        raise RuntimeError("python-bidi's debug output is not the one newsconv reads: install python-bidi>=0.6.12,<0.7")
     if len(per_byte) == len(safe):
         levels = [int(level[:-1]) for level in per_byte]
     else:
@@ -143,6 +145,8 @@ def visual_runs(levels: list[int], start: int, end: int) -> list[Run]:
 
 def _level_runs(levels: list[int], start: int, end: int) -> list[Run]:
     """Maximal runs of one level in ``start:end``, in logical order."""
+    if start < end and levels[start:end].count(levels[start]) == end - start:  # one level: at C speed
+        return [Run(start, end, levels[start])]
     runs: list[Run] = []
     for index in range(start, end):
         if runs and runs[-1].level == levels[index]:

@@ -365,6 +365,8 @@ def direction_runs(text: str, rtl: bool) -> list[tuple[str, bool]]:
 
 def _script_pieces(chunk: str) -> list[str]:
     """``chunk`` cut before each letter whose script (Arabic or Hebrew) differs from the last letter's."""
+    if not {ARABIC, HEBREW} <= {letter_script(ch) for ch in set(chunk)}:  # one script: the usual case
+        return [chunk]
     pieces, script = [""], None
     for ch in chunk:
         own = letter_script(ch)
