@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from lxml import etree
 
-from newsconv import Document, FormatError, Heading, List, Paragraph, RenderOptions, Table, fonts
+from newsconv import Document, Heading, List, Paragraph, RenderOptions, Table, fonts
 from newsconv.text.script import ARABIC
 from newsconv.writers._docxfonts import font_key, obfuscate
 from newsconv.writers.docx import direction_runs, document_text, write
@@ -208,11 +208,6 @@ def test_page_setup_and_footer_page_number(seed):
     assert (letter.page_width.inches, letter.page_height.inches) == (8.5, 11)
     fields = [f.get(qn("w:instr")) for f in a4.footer._element.iter(qn("w:fldSimple"))]
     assert fields == ["PAGE"]
-
-
-def test_unknown_paper_is_a_typed_error(seed):
-    with pytest.raises(FormatError):
-        write(seed, RenderOptions(paper="a6"))
 
 
 def test_core_properties_come_from_options(seed):

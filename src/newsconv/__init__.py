@@ -10,10 +10,11 @@ The public API mirrors the command line::
 from __future__ import annotations
 
 from .core import Source, override, parse, render
-from .errors import FontError, FormatError, InputError, NewsconvError, OutputError, StrictError
+from .errors import FontError, FormatError, InputError, NewsconvError, OutputError, StrictError, UsageError
 from .model import Document, Heading, List, Paragraph, Table
 from .options import RenderOptions
 from .version import __version__
 
 __all__ = ["parse", "render", "Document", "Heading", "Paragraph", "List", "Table", "RenderOptions",
-           "NewsconvError", "InputError", "FormatError", "FontError", "OutputError", "StrictError", "__version__"]
+           "NewsconvError", "InputError", "FormatError", "FontError", "OutputError", "StrictError", "UsageError",
+           "__version__"]

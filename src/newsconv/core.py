@@ -7,7 +7,7 @@ import dataclasses
 import os
 from typing import Optional, Union
 
-from .errors import FormatError
+from .errors import FormatError, UsageError
 from .model import Document, is_language_tag
 from .options import RenderOptions
 
@@ -53,5 +53,8 @@ def render(document: Document, to: str, options: Optional[RenderOptions] = None,
     """
     from .writers import get_writer
 
-    opts = dataclasses.replace(options or RenderOptions(), **overrides)
+    try:
+        opts = dataclasses.replace(options or RenderOptions(), **overrides)
+    except TypeError as exc:  # an option name RenderOptions does not have
+        raise UsageError(f"render(): {exc}") from None
     return get_writer(to)(document, opts)

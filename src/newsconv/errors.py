@@ -34,6 +34,12 @@ class NewsconvError(Exception):
     exit_code = EXIT.INPUT
 
 
+class UsageError(NewsconvError):
+    """An option with a value newsconv does not know (a paper size, digits), from the CLI or the API."""
+
+    exit_code = EXIT.USAGE
+
+
 class InputError(NewsconvError):
     """The input cannot be read: missing, a directory, unreadable, binary, undecodable or empty."""
 

@@ -5,7 +5,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from .errors import FormatError
+from .errors import UsageError
+from .model import strings_made_valid, warn_invalid
 from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle
 
 
@@ -42,6 +43,8 @@ class RenderOptions:
                      if getattr(self, name) is not None}
         if overrides:
             object.__setattr__(self, "style", dataclasses.replace(self.style, **overrides))
+        for name in ("title", "author", "date"):
+            _made_valid(self, name)
         _check("paper", self.style.paper, PAPER_SIZES)
         _check("justify", self.style.justify, JUSTIFY_CHOICES)
         _check("digits", self.style.digits, DIGIT_CHOICES)
@@ -50,4 +53,14 @@ class RenderOptions:
 def _check(name: str, value, choices) -> None:
     """One typed error for a bad option value, whichever writer would have met it."""
     if not any(value is choice or (type(value) is type(choice) and value == choice) for choice in choices):
-        raise FormatError(f"unknown {name} {value!r} (choose from {', '.join(map(str, choices))})")
+        raise UsageError(f"unknown {name} {value!r} (choose from {', '.join(map(str, choices))})")
+
+
+def _made_valid(options: RenderOptions, name: str) -> None:
+    """Metadata text is held to the model's rule: characters no output can carry are removed, with a warning."""
+    value = getattr(options, name)
+    found: list[str] = []
+    cleaned = strings_made_valid(value, found)
+    if found:
+        warn_invalid(f"--{name}", found)
+        object.__setattr__(options, name, cleaned)
