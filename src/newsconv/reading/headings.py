@@ -10,6 +10,10 @@ a credit, lines that introduce what follows, and the speaker's line under a pull
 from __future__ import annotations
 
 import re
+from typing import Optional, Sequence
+
+from ..model import Block, Heading, Paragraph
+from .drafts import LooseText, Part, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
@@ -102,3 +106,33 @@ def looks_like_deck(text: str) -> bool:
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text):
         return False
     return not text.endswith(CLAUSE_END) or len(text) <= 120
+
+
+def decide(parts: Sequence[Part]) -> list[Block]:
+    """The reader's last stage: every draft as a model block, loose text turned into the title,
+    the deck, section headings or paragraphs by what stands around it."""
+    blocks: list[Block] = []
+    for index, part in enumerate(parts):
+        if isinstance(part, LooseText):
+            blocks.append(_loose_block(part, blocks[-1] if blocks else None, index + 1 < len(parts)))
+        else:
+            blocks.append(part.block())
+    return blocks
+
+
+def _loose_block(draft: LooseText, previous: Optional[Block], has_next: bool) -> Block:
+    lines = source_lines(draft)
+    if draft.one_line and draft.heading_candidate:
+        if draft.first_line and previous is None:
+            return Heading(level=1, text=draft.text, lines=lines)
+        if isinstance(previous, Heading) and previous.level == 1 and looks_like_deck(draft.text):
+            return Heading(level=2, text=draft.text, lines=lines)
+        if previous is not None and has_next and not _names_the_speaker(draft, previous) \
+                and looks_like_heading(draft.text):
+            return Heading(level=2, text=draft.text, lines=lines)
+    return Paragraph(text=draft.text, lines=lines)
+
+
+def _names_the_speaker(draft: LooseText, previous: Block) -> bool:
+    """The line right under a pulled quote names its speaker; it is no heading."""
+    return draft.under_previous and isinstance(previous, Paragraph) and is_whole_quote(previous.text)
