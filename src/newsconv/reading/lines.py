@@ -18,12 +18,13 @@ BULLETS = "•·▪◦●■▫►‣⁃"
 DASHES = "-–—"
 # A marker is followed by a space, or, pasted from a list that lost it ("10.مشروع", "•نص"), straight
 # by a letter.  Not after "*" (markdown emphasis), nor a Latin small letter after a dash or a
-# number's hyphen ("-based", "5-year plan": a hyphenated word).
+# number's hyphen ("-based", "5-year plan": a hyphenated word).  A number may also end with a colon
+# and a space ("1: ..."), though not before a figure ("2: 1" is a score).
 _AFTER_MARKER = r"(?:\s+(?=\S)|(?=[^\W\d_]))"
 _AFTER_DASH = r"(?:\s+(?=\S)|(?=(?![a-z])[^\W\d_]))"
 _BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}]){_AFTER_MARKER}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
 _NUMBERED = [
-    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)]){_AFTER_MARKER}|([\-–]){_AFTER_DASH})"))
+    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
     for system, digits in DIGITS.items()
 ]
 # The letters lists are lettered with, in their order: Arabic in the abjad order ("أ ب ج د") or the
@@ -98,7 +99,8 @@ def _list_item(stripped: str, indent: int) -> Optional[Line]:
     for system, pattern in _NUMBERED:
         number = pattern.match(stripped)
         if number:
-            opening, digits, closing = number.group(1), number.group(2), number.group(3) or number.group(4)
+            opening, digits = number.group(1), number.group(2)
+            closing = next(group for group in number.groups()[2:] if group)
             if opening and closing != ")":
                 continue
             style = "()" if opening else closing
