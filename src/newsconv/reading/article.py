@@ -4,7 +4,9 @@ Reading goes in three stages: each line is classified on its own (:mod:`.lines`)
 named block rules (:mod:`.rules`), tried in order at each block start, turn runs of lines
 into drafts; and the heading stage (:func:`.headings.decide`) makes the title, deck and
 section headings out of loose one-line texts once every block's neighbours are known.
-The document's language and direction are its running text's.
+The document's language and direction are those of its headline and running text (headings and
+paragraphs), not of a count of every letter: an Arabic story may list English names or quote an
+English table.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from collections import Counter
 from typing import Collection, Optional
 
 from ..errors import InputError
-from ..model import Block, Document, block_texts
+from ..model import Block, Document, Heading, Paragraph, block_texts
 from ..text.script import census_direction, detect_language, script_census
 from . import headings, rules
 from .decode import decode
@@ -49,11 +51,13 @@ def parse_text(text: str, *, name: str = "<input>", disabled_rules: Collection[s
         found.extend(parts(draft))
     blocks = headings.decide(found)
     censuses = [script_census(" ".join(block_texts(block))) for block in blocks]
-    total = sum(censuses, Counter())
-    direction = census_direction(total, default="ltr")
-    return Document(lang=detect_language(text, total), dir=direction,
+    running = [k for k, block in enumerate(blocks) if isinstance(block, (Heading, Paragraph))]
+    voters = running if any(censuses[k] for k in running) else range(len(blocks))
+    census = sum((censuses[k] for k in voters), Counter())
+    direction = census_direction(census, default="ltr")
+    language = detect_language(" ".join(" ".join(block_texts(blocks[k])) for k in voters), census)
+    return Document(lang=language, dir=direction,
                     blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses)))
-
 
 def _with_direction(block: Block, census: Counter, document_dir: str) -> Block:
     """Mark a block whose letters mostly read the other way than the document's."""
