@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 _NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
     "به بها له لها فيه فيها منه منها عليه عليها ما لا لم لن قد كما بعد قبل عند "
     "از به با در برای که تا و یا این آن را "
@@ -134,9 +134,9 @@ def _gap_score(words: Sequence[str], gap: int) -> float:
     """How likely a cell boundary lies between ``words[gap-1]`` and ``words[gap]``."""
     before, after = words[gap - 1], words[gap]
     score = 0.0
-    if before.lower() in _FUNCTION_WORDS or before.endswith((",", "،", "-", "–")):
+    if before.lower() in FUNCTION_WORDS or before.endswith((",", "،", "-", "–")):
         score -= 3
-    if after.lower() in _FUNCTION_WORDS:
+    if after.lower() in FUNCTION_WORDS:
         score -= 1.5
     if after.startswith("وال"):
         score -= 3
@@ -162,7 +162,7 @@ def _arabic_phrase_score(before: str, after: str) -> float:
         return -2.0
     if after_definite and not before_definite and _is_arabic(before):
         return -2.0
-    if before_definite and not after_definite and _is_arabic(after) and after not in _FUNCTION_WORDS:
+    if before_definite and not after_definite and _is_arabic(after) and after not in FUNCTION_WORDS:
         return 2.0
     return 0.0
 

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from .. import headings
 from ..drafts import LooseText, TextRun, collapse
 from ..lines import ITEM
-from ..reflow import continues
+from ..reflow import continues, runs_on
 from .base import Lines
 from .running_text import continues_text, starts_stretch
 
@@ -53,4 +53,4 @@ def _glued(text: str, aside: bool) -> bool:
 def _wrapped_on(current: Sequence[str], following: str, width: Optional[int]) -> bool:
     if headings.is_whole_quote(" ".join(current)) or (following and headings.is_dateline(following)):
         return False
-    return continues(current[-1], following, width)
+    return continues(current[-1], following, width) or runs_on(current[-1], following)
