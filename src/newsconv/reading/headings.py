@@ -13,6 +13,7 @@ import re
 from typing import Optional, Sequence
 
 from ..model import Block, Heading, List, Paragraph, Table
+from ..text.script import direction_of
 from .drafts import LooseText, Part, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
@@ -168,7 +169,7 @@ def _loose_block(draft: LooseText, blocks: Sequence[Block], neighbours: _Neighbo
         title = previous if isinstance(previous, Heading) and previous.level == 1 else None
         if neighbours.stacked(draft, title):
             return Paragraph(text=draft.text, lines=lines)
-        if title and _is_deck(draft.text, neighbours.after):
+        if title and _is_deck(draft.text, neighbours.after) and direction_of(draft.text) == direction_of(title.text):
             return Heading(level=2, text=draft.text, lines=lines)
         if neighbours.after is not None and _body_started(blocks) and not _names_the_speaker(draft, previous) \
                 and looks_like_heading(draft.text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional, Sequence
 
+from .. import headings
 from ..drafts import TableDraft
 from ..lines import PIPE_ROW, RULE, SPACED_ROW, TAB_ROW
 from .base import ROW_KINDS, Lines
@@ -23,7 +24,7 @@ def match(lines: Lines, i: int) -> Optional[TableDraft]:
         else:
             rows.append(lines[end].cells)
         end += 1
-    if len(rows) < 2 or (kind == SPACED_ROW and not _plausible_columns(rows)):
+    if len(rows) < 2 or (kind == SPACED_ROW and not _plausible_columns(rows)) or _credits(lines, i, end):
         return None
     if kind == TAB_ROW:
         rows = _tab_columns(rows)
@@ -40,6 +41,11 @@ def starts_pipe_table(lines: Lines, i: int) -> bool:
 def reads_as_header(rows: Sequence[Sequence[str]]) -> bool:
     """The first row is a header unless it holds figures, as data rows do."""
     return len(rows) >= 2 and not any(ch.isdigit() for cell in rows[0] for ch in cell)
+
+
+def _credits(lines: Lines, start: int, end: int) -> bool:
+    """Rows that are all datelines ("نشر في 13-02-2022 | 17:32") are a page's credits, not a table."""
+    return all(headings.is_dateline(line.source) for line in lines[start:end] if line.kind != RULE)
 
 
 def _is_table_rule(lines: Lines, i: int, kind: str) -> bool:

@@ -28,10 +28,11 @@ def continues_text(lines: Lines, i: int) -> bool:
     return False
 
 
-def table_like(text: str) -> bool:
-    """Short enough for a table row, two words at least, and no sentence, clause or dateline."""
+def table_like(text: str, inside: bool = False) -> bool:
+    """Short enough for a table row, two words at least, and no sentence, clause or dateline; a
+    row ``inside`` a stretch may read as a date ("6 أكتوبر 37 25" is a city and its figures)."""
     return (len(text) <= _MAX_ROW_CHARS and len(text.split()) >= 2
-            and not text.endswith(headings.CLAUSE_END) and not headings.is_dateline(text))
+            and not text.endswith(headings.CLAUSE_END) and (inside or not headings.is_dateline(text)))
 
 
 def short_stretch(lines: Lines, i: int) -> Optional[int]:
@@ -41,7 +42,7 @@ def short_stretch(lines: Lines, i: int) -> Optional[int]:
     if i == lines.first_content:
         return None
     end = i
-    while end < len(lines) and (end == i or continues_text(lines, end)) and table_like(lines[end].source):
+    while end < len(lines) and (end == i or continues_text(lines, end)) and table_like(lines[end].source, end > i):
         end += 1
     stretch = [line.source for line in lines[i:end]]
     if len(stretch) < MIN_STRETCH or looks_wrapped(stretch):
