@@ -50,6 +50,12 @@ _BYLINE_PREFIXES = (
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
 # "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
 _PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\([^()]{2,30}\)$")
+# "صحيفة الخبر من جدة", "وكالة الأنباء – القاهرة", "خبرگزاری ایسنا": an outlet's name and perhaps its place.
+_OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "إذاعة", "اذاعة", "مجلة", "شبكة", "خبرگزاری",
+            "روزنامه", "سایت", "خبر رساں ادارے", "اخبار", "סוכנות", "עיתון", "אתר", "agency", "agence", "journal")
+_SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
+                          rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
+                          re.IGNORECASE)
 _DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}\s+[-–—]\s+\S+(?:\s\S+){0,2}$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
@@ -67,7 +73,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_dateline(text: str) -> bool:
-    """A dateline, date or byline line ("القاهرة - رويترز", "12 May 2024", "By Jane Doe")."""
+    """A dateline, date, byline or source line ("القاهرة - رويترز", "12 May 2024", "By Jane Doe",
+    "صحيفة الخبر من جدة")."""
     lowered = text.lower()
     if lowered.startswith(_BYLINE_PREFIXES):
         return True
@@ -75,7 +82,7 @@ def is_dateline(text: str) -> bool:
         return True
     if _DIGIT.search(text) and len(text.split()) <= 6 and not text.endswith(".") and _names_a_month(text):
         return True
-    if _PLACE_AND_AGENCY.match(text):
+    if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text):
         return True
     return bool(_DATELINE.match(text)) and len(text) <= 60 and not text.endswith(CLAUSE_END)
 
