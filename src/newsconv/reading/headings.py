@@ -84,6 +84,8 @@ def is_dateline(text: str) -> bool:
         return True
     if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text):
         return True
+    if text.endswith("|") and text.count("|") == 1 and len(text.split()) <= 6:
+        return True  # "עמית בר |": a name before the page's separator
     return bool(_DATELINE.match(text)) and len(text) <= 60 and not text.endswith(CLAUSE_END)
 
 
@@ -123,7 +125,7 @@ def looks_like_deck(text: str) -> bool:
     list, and a short labelled line under the title is a credit ("حاوره: ...")."""
     if is_dateline(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
         return False
-    if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text):
+    if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False
     return not text.endswith(CLAUSE_END) or len(text) <= 120
 
@@ -157,8 +159,8 @@ class _Neighbours:
         if self.glued_article:
             return False
         glued_above = draft.under_previous and isinstance(self.before, LooseText) and title is None
-        glued_below = isinstance(self.after, LooseText) and self.after.under_previous and \
-            not (title and is_dateline(self.after.text))
+        glued_below = isinstance(self.after, LooseText) and self.after.under_previous and self.after.one_line \
+            and len(self.after.text) <= MAX_HEADING_CHARS and not (title and is_dateline(self.after.text))
         return glued_above or glued_below
 
 

@@ -104,9 +104,10 @@ def _next_item_after_blank(lines: Lines, i: int, last: Line, first: Line) -> boo
 
 
 def _continues_item(lines: Lines, i: int, marker: str) -> bool:
-    """An unmarked line continues the item above: indented, wrapped, or followed by another item."""
+    """An unmarked line continues the item above: indented, wrapped, or followed by another item;
+    but a line that ends with a colon introduces what follows."""
     line, previous = lines[i], lines[i - 1]
-    if previous.kind not in (ITEM, TEXT):
+    if previous.kind not in (ITEM, TEXT) or line.text.endswith(":"):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else None
     sandwiched = following is not None and following.kind == ITEM and following.marker == marker
