@@ -379,7 +379,7 @@ def _convert(task: Task) -> Result:
                 write_atomic(path, data)
             result.outputs[fmt] = str(path)
     except NewsconvError as exc:
-        result.status, result.error = FAILED, _naming(task.source, str(exc))
+        result.status, result.error = FAILED, named(task.source, str(exc))
     except Exception as exc:  # a bug met on one article must cost that article, not the batch
         result.status, result.error = FAILED, f"{task.source}: internal error: {type(exc).__name__}: {exc}"
     result.warnings = list(messages)
@@ -399,6 +399,6 @@ def _timed(seconds: dict[str, float], key: str) -> Iterator[None]:
     seconds[key] = round(time.perf_counter() - started, 4)
 
 
-def _naming(source: str, message: str) -> str:
+def named(source: str, message: str) -> str:
     """The message, led by the input's name (readers' messages already start with it)."""
     return message if message.startswith(source) else f"{source}: {message}"

@@ -134,15 +134,16 @@ input_options = _stacked(  # every command that reads an article
 @main.command("parse")
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (the MODEL.md contract).")
+@click.option("--positions", is_flag=True, help="With --json: give each block its source \"lines\": [first, last].")
 @input_options
-def parse_command(file, as_json, source_format, encoding, lang, direction):
+def parse_command(file, as_json, positions, source_format, encoding, lang, direction):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
     from .output import write_stdout
 
     document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction)
     if as_json:
-        text = json.dumps(document.to_json(), ensure_ascii=False, indent=1)
+        text = json.dumps(document.to_json(positions=positions), ensure_ascii=False, indent=1)
     else:
         from .outline import outline
 
@@ -299,9 +300,11 @@ class _BatchConsole:
             self.bar.__exit__(*exc_info)
 
     def show(self, result) -> None:
+        from .batch import named
+
         lines = [f"newsconv: error: {result.error}"] if result.error else []
         if not self.quiet:
-            lines += [f"newsconv: warning: {result.source}: {message}" for message in result.warnings]
+            lines += [f"newsconv: warning: {named(result.source, message)}" for message in result.warnings]
         for line in lines:
             click.echo(f"\r\033[K{line}" if self.bar else line, err=True)  # erase the bar, print, redraw below
         if self.bar:

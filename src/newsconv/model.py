@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 Direction = str  # "rtl" | "ltr"
+# The input lines a block was read from, 1-based, first and last inclusive.  Where a block came
+# from is no part of what it is: a span never takes part in equality or hashing, and appears in
+# the JSON only when asked for (``parse --json --positions``).
+LineSpan = tuple[int, int]
 
 # --- Valid text: what every output can carry ---------------------------------------------
 #
@@ -84,6 +88,7 @@ class Heading:
     level: int
     text: str
     dir: Optional[Direction] = None
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _make_valid(self, "text")
@@ -95,6 +100,7 @@ class Paragraph:
 
     text: str
     dir: Optional[Direction] = None
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _make_valid(self, "text")
@@ -113,6 +119,7 @@ class List:
     items: tuple[str, ...]
     dir: Optional[Direction] = None
     numerals: Optional[str] = None
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _make_valid(self, "items")
@@ -125,6 +132,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     dir: Optional[Direction] = None
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _make_valid(self, "header")
@@ -171,9 +179,11 @@ class Document:
                 return block.text
         return None
 
-    def to_json(self) -> dict[str, Any]:
-        """The model as MODEL.md's JSON object (keys in the contract's order)."""
-        return {"lang": self.lang, "dir": self.dir, "blocks": [block_to_json(b) for b in self.blocks]}
+    def to_json(self, positions: bool = False) -> dict[str, Any]:
+        """The model as MODEL.md's JSON object (keys in the contract's order); ``positions`` adds
+        each block's source ``lines``."""
+        return {"lang": self.lang, "dir": self.dir,
+                "blocks": [block_to_json(b, positions) for b in self.blocks]}
 
     @classmethod
     def from_json(cls, data: Any) -> "Document":
@@ -204,7 +214,7 @@ def document_texts(document: "Document") -> tuple[str, ...]:
     return tuple(text for block in document.blocks for text in block_texts(block))
 
 
-def block_to_json(block: Block) -> dict[str, Any]:
+def block_to_json(block: Block, positions: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"type": block_type(block)}
     if isinstance(block, Heading):
         out.update(level=block.level, text=block.text)
@@ -218,6 +228,8 @@ def block_to_json(block: Block) -> dict[str, Any]:
         out.update(header=list(block.header), rows=[list(r) for r in block.rows])
     if block.dir:
         out["dir"] = block.dir
+    if positions and block.lines:
+        out["lines"] = list(block.lines)
     return out
 
 

@@ -10,6 +10,11 @@ a credit, lines that introduce what follows, and the speaker's line under a pull
 from __future__ import annotations
 
 import re
+from typing import Optional, Sequence
+
+from ..model import Block, Heading, List, Paragraph, Table
+from ..text.script import direction_of
+from .drafts import LooseText, Part, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
@@ -20,6 +25,9 @@ MAX_QUESTION_CHARS = 60
 MAX_HEADING_CHARS = 110
 MAX_HEADING_WORDS = 16
 MAX_DECK_CHARS = 200
+MAX_LONG_DECK_CHARS = 400
+MIN_BODY_CHARS = 100
+MAX_DATE_LINE_WORDS = 3
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -42,11 +50,17 @@ _BYLINE_PREFIXES = (
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
 # "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
 _PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\([^()]{2,30}\)$")
+# "صحيفة الخبر من جدة", "وكالة الأنباء – القاهرة", "خبرگزاری ایسنا": an outlet's name and perhaps its place.
+_OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "إذاعة", "اذاعة", "مجلة", "شبكة", "خبرگزاری",
+            "روزنامه", "سایت", "خبر رساں ادارے", "اخبار", "סוכנות", "עיתון", "אתר", "agency", "agence", "journal")
+_SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
+                          rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
+                          re.IGNORECASE)
 _DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}\s+[-–—]\s+\S+(?:\s\S+){0,2}$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
-_CREDIT = re.compile(r"\([^()]{1,40}\)$|^\([^()]*\)$|\b[A-Z]{3,}/\w")
+_CREDIT = re.compile(r"\([^()]{1,40}\)$|^\([^()]*\)$|\b[A-Z]{3,}/\w|\b(?i:copyright)\b|©")
 # "LONDON (Reuters) - ...", "أنقرة (رويترز) - ...": a wire story's first paragraph, never a deck.
 _WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s")
 _INNER_SENTENCE_END = re.compile(r"[.!?؟۔]\s+\S")
@@ -59,7 +73,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_dateline(text: str) -> bool:
-    """A dateline, date or byline line ("القاهرة - رويترز", "12 May 2024", "By Jane Doe")."""
+    """A dateline, date, byline or source line ("القاهرة - رويترز", "12 May 2024", "By Jane Doe",
+    "صحيفة الخبر من جدة")."""
     lowered = text.lower()
     if lowered.startswith(_BYLINE_PREFIXES):
         return True
@@ -67,9 +82,20 @@ def is_dateline(text: str) -> bool:
         return True
     if _DIGIT.search(text) and len(text.split()) <= 6 and not text.endswith(".") and _names_a_month(text):
         return True
-    if _PLACE_AND_AGENCY.match(text):
+    if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text):
         return True
+    if text.endswith("|") and text.count("|") == 1 and len(text.split()) <= 6:
+        return True  # "עמית בר |": a name before the page's separator
     return bool(_DATELINE.match(text)) and len(text) <= 60 and not text.endswith(CLAUSE_END)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that gives a date or a time and little else ("الأحد 12 مايو 2024", "2022-08-19 10:48",
+    "Publié le 30 septembre 2005 à 11:38"), unlike a title that names its date."""
+    if not (_DATE.search(text) or _DIGIT.search(text) and _names_a_month(text)):
+        return False
+    other = [w for w in _WORD.findall(text) if w.lower() not in _MONTH_NAMES and not _DIGIT.search(w)]
+    return len(other) <= MAX_DATE_LINE_WORDS
 
 
 def _names_a_month(text: str) -> bool:
@@ -99,6 +125,89 @@ def looks_like_deck(text: str) -> bool:
     list, and a short labelled line under the title is a credit ("حاوره: ...")."""
     if is_dateline(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
         return False
-    if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text):
+    if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False
     return not text.endswith(CLAUSE_END) or len(text) <= 120
+
+
+def decide(parts: Sequence[Part]) -> list[Block]:
+    """The reader's last stage: every draft as a model block, loose text turned into the title,
+    the deck, section headings or paragraphs by what stands around it."""
+    glued_article = _glued_article(parts)
+    blocks: list[Block] = []
+    for index, part in enumerate(parts):
+        if isinstance(part, LooseText):
+            neighbours = _Neighbours(parts[index - 1] if index else None,
+                                     parts[index + 1] if index + 1 < len(parts) else None, glued_article)
+            blocks.append(_loose_block(part, blocks, neighbours))
+        else:
+            blocks.append(part.block())
+    return blocks
+
+
+class _Neighbours:
+    """The drafts on either side of a loose text, and whether the article sets its paragraphs
+    apart with blank lines at all (a pasted article without blank lines glues everything)."""
+
+    def __init__(self, before: Optional[Part], after: Optional[Part], glued_article: bool):
+        self.before, self.after, self.glued_article = before, after, glued_article
+
+    def stacked(self, draft: LooseText, title: Optional[Block]) -> bool:
+        """Whether the line stands in a stack of lines with no blank line between them (a caption
+        over a byline, a source over its name): in an article that sets paragraphs apart, a
+        heading or a deck stands alone.  Being glued to the title alone does not count."""
+        if self.glued_article:
+            return False
+        glued_above = draft.under_previous and isinstance(self.before, LooseText) and title is None
+        glued_below = isinstance(self.after, LooseText) and self.after.under_previous and self.after.one_line \
+            and len(self.after.text) <= MAX_HEADING_CHARS and not (title and is_dateline(self.after.text))
+        return glued_above or glued_below
+
+
+def _glued_article(parts: Sequence[Part]) -> bool:
+    loose = [p for p in parts[1:] if isinstance(p, LooseText)]
+    return bool(loose) and sum(p.under_previous for p in loose) > len(loose) / 2
+
+
+def _loose_block(draft: LooseText, blocks: Sequence[Block], neighbours: _Neighbours) -> Block:
+    lines = source_lines(draft)
+    previous = blocks[-1] if blocks else None
+    if draft.one_line and draft.heading_candidate:
+        if _opens_article(blocks) and not is_date_line(draft.text):
+            return Heading(level=1, text=draft.text, lines=lines)
+        title = previous if isinstance(previous, Heading) and previous.level == 1 else None
+        if neighbours.stacked(draft, title):
+            return Paragraph(text=draft.text, lines=lines)
+        if title and _is_deck(draft.text, neighbours.after) and direction_of(draft.text) == direction_of(title.text):
+            return Heading(level=2, text=draft.text, lines=lines)
+        if neighbours.after is not None and _body_started(blocks) and not _names_the_speaker(draft, previous) \
+                and looks_like_heading(draft.text):
+            return Heading(level=2, text=draft.text, lines=lines)
+    return Paragraph(text=draft.text, lines=lines)
+
+
+def _opens_article(blocks: Sequence[Block]) -> bool:
+    """Nothing stands before it but date lines: a date line is never the title."""
+    return all(isinstance(b, Paragraph) and is_date_line(b.text) for b in blocks)
+
+
+def _is_deck(text: str, after: Optional[Part]) -> bool:
+    """A deck under the title; a longer one, of whole sentences, when the article's credits
+    (a dateline or byline) follow it, as they follow the deck and precede the story."""
+    if looks_like_deck(text):
+        return True
+    followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text)
+    return followed_by_credits and len(text) <= MAX_LONG_DECK_CHARS and not is_dateline(text) \
+        and not _CREDIT.search(text) and not _WIRE_LEAD.match(text)
+
+
+def _body_started(blocks: Sequence[Block]) -> bool:
+    """A section heading divides a story that has begun: the lines between the title (and
+    deck) and the first paragraph of the story are credits and captions."""
+    return any(isinstance(b, Paragraph) and len(b.text) >= MIN_BODY_CHARS or isinstance(b, (List, Table))
+               for b in blocks)
+
+
+def _names_the_speaker(draft: LooseText, previous: Optional[Block]) -> bool:
+    """The line right under a pulled quote names its speaker; it is no heading."""
+    return draft.under_previous and isinstance(previous, Paragraph) and is_whole_quote(previous.text)

@@ -16,11 +16,32 @@ BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SPACED_ROW, TEXT = (
 
 BULLETS = "•·▪◦●■▫►‣⁃"
 DASHES = "-–—"
-_BULLET = re.compile(rf"^([{re.escape(BULLETS + '*' + DASHES)}])\s+(?=\S)")
+# A marker is followed by a space, or, pasted from a list that lost it ("10.مشروع", "•نص"), straight
+# by a letter.  Not after "*" (markdown emphasis), nor a Latin small letter after a dash or a
+# number's hyphen ("-based", "5-year plan": a hyphenated word).  A number may also end with a colon
+# and a space ("1: ..."), though not before a figure ("2: 1" is a score).
+_AFTER_MARKER = r"(?:\s+(?=\S)|(?=[^\W\d_]))"
+_AFTER_DASH = r"(?:\s+(?=\S)|(?=(?![a-z])[^\W\d_]))"
+_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}]){_AFTER_MARKER}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
 _NUMBERED = [
-    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*([.)\-–]|\))\s+(?=\S)"))
+    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
     for system, digits in DIGITS.items()
 ]
+# The letters lists are lettered with, in their order: Arabic in the abjad order ("أ ب ج د") or the
+# alphabetical one ("أ ب ت ث"), Hebrew in its one order.
+LETTER_ORDERS = {
+    "abjad": ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
+              "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
+    "alphabetical": ("أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ",
+                     "ف", "ق", "ك", "ل", "م", "ن", "هـ", "و", "ي"),
+    "hebrew": tuple("אבגדהוזחטיכלמנסעפצקרשת"),
+}
+_ARABIC_LETTER = "|".join(sorted(set(LETTER_ORDERS["abjad"]) | {"ه"}, key=len, reverse=True))
+_LETTER = f"{_ARABIC_LETTER}|{'|'.join(LETTER_ORDERS['hebrew'])}"
+# "أ) ...", "ب- ...", "(ج) ...", "א. ...", "ב) ...".  After a full stop only with a space ("أ.د." is a
+# title), and no Hebrew letter before a hyphen ("ה-7 באוקטובר" is the article and a number).
+_LETTERED = re.compile(rf"^(?:\(({_LETTER})\)|({_LETTER})\s*(\))|({_ARABIC_LETTER})\s*([\-–])){_AFTER_MARKER}"
+                       rf"|^({_LETTER})(\.)\s+(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$|^(\*\s*){3,}$|^(_\s*){3,}$|^=+$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$|^\|\s*:?-{3,}:?\s*\|$")
@@ -31,7 +52,8 @@ _SPACED_GAP = re.compile(r"\s{2,}")
 class Line:
     """A classified line: ``kind``, its text without marker or indent, and what it carries.
 
-    ``marker`` is the list style ("bullet:•", "number:arabic-indic:." ...) for items,
+    ``marker`` is the list style ("bullet:•", "number:arabic-indic:.", "letter:arabic:)" ...) for items
+    and ``label`` its number or letter as typed,
     ``cells`` the split cells for table rows, ``level`` the markdown heading level;
     ``source`` is the whole line, marker included, for when a rule decides it is plain text.
     """
@@ -43,6 +65,7 @@ class Line:
     cells: tuple[str, ...] = ()
     level: int = 0
     source: str = ""
+    label: str = ""
 
     @property
     def numerals(self) -> Optional[str]:
@@ -71,17 +94,28 @@ def classify(raw: str) -> Line:
 def _list_item(stripped: str, indent: int) -> Optional[Line]:
     bullet = _BULLET.match(stripped)
     if bullet:
-        return Line(ITEM, stripped[bullet.end():], indent, marker=f"bullet:{bullet.group(1)}", source=stripped)
+        symbol = next(group for group in bullet.groups() if group)
+        return Line(ITEM, stripped[bullet.end():], indent, marker=f"bullet:{symbol}", source=stripped)
     for system, pattern in _NUMBERED:
         number = pattern.match(stripped)
-        if number and _balanced_parenthesis(number.group(1), number.group(3)):
-            style = "()" if number.group(1) else number.group(3)
-            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", source=stripped)
+        if number:
+            opening, digits = number.group(1), number.group(2)
+            closing = next(group for group in number.groups()[2:] if group)
+            if opening and closing != ")":
+                continue
+            style = "()" if opening else closing
+            return Line(ITEM, stripped[number.end():], indent, marker=f"number:{system}:{style}", source=stripped,
+                        label=digits)
+    lettered = _LETTERED.match(stripped)
+    if lettered:
+        bracketed = lettered.group(1)
+        letter, closing = bracketed or next(g for g in lettered.groups()[1::2] if g), \
+            next((g for g in lettered.groups()[2::2] if g), "")
+        script = "hebrew" if letter in LETTER_ORDERS["hebrew"] else "arabic"
+        style = "()" if bracketed else closing
+        return Line(ITEM, stripped[lettered.end():], indent, marker=f"letter:{script}:{style}", source=stripped,
+                    label=letter)
     return None
-
-
-def _balanced_parenthesis(opening: str, closing: str) -> bool:
-    return not opening or closing == ")"
 
 
 def _table_row(stripped: str, indent: int) -> Optional[Line]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from .flat_cells import FUNCTION_WORDS
 from .headings import SENTENCE_END
 
 MAX_WRAP_WIDTH = 130
@@ -16,6 +17,7 @@ _MIN_WRAPPED_LINES = 3
 _SLACK = 3
 _NEARLY_FULL = 0.8
 _MIN_WRAPPED_CHARS = 30  # shorter lines are table rows, datelines or headings, never a wrap
+_MIN_RUN_ON_CHARS = 40
 
 
 def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
@@ -57,3 +59,14 @@ def looks_wrapped(lines: Sequence[str]) -> bool:
         return False
     width = max(len(line) for line in lines)
     return width >= 50 and all(len(line) >= 0.8 * width for line in lines[:-1])
+
+
+def runs_on(line: str, next_line: str) -> bool:
+    """Whether ``line`` cannot end its paragraph, whatever the article's width: it ends on a word
+    no sentence ends with (a preposition, a conjunction, a relative: "في", "الذي", "the"), or it
+    ends on no punctuation and the next line goes on with a small letter.  Short lines, which may
+    be headings or rows, never run on."""
+    if len(line) < _MIN_RUN_ON_CHARS or not next_line or line.endswith(SENTENCE_END):
+        return False
+    last_word = line.rsplit(maxsplit=1)[-1].lower()
+    return last_word in FUNCTION_WORDS or next_line[:1].islower()

@@ -16,9 +16,9 @@ from typing import Optional, Sequence
 
 _NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
-    "به بها له لها فيه فيها منه منها عليه عليها ما لا لم لن قد كما بعد قبل عند "
+    "به بها له لها فيه فيها منه منها عليه عليها ما لا لم لن قد كما بعد قبل عند كل بعض أي "
     "از به با در برای که تا و یا این آن را "
     "کے کی کا میں سے کو پر اور یا نے "
     "של את עם על אל מן ו "
@@ -28,6 +28,7 @@ _ARABIC_DEFINITE = re.compile(r"^(?:و|ف|ب|ك)?(?:ال|لل)")
 _NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يات")
 
 MIN_ROWS = 3
+_MAX_LABEL_WORDS = 4
 _MIN_MEAN_SCORE = 0.9
 
 
@@ -39,8 +40,9 @@ def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], in
     rows = [_words(line) for line in lines]
     if any(len(words) < 2 for words in rows):
         return None
-    figures = _figure_columns(rows)
-    if figures:
+    tables = [t for t in (_figure_columns(rows), _label_and_figures(rows)) if t]
+    if tables:
+        figures = max(tables, key=len)
         return figures, len(figures)
     described = _label_description(rows)
     return (described, len(described)) if described else None
@@ -77,6 +79,38 @@ def _figure_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
     return table
 
 
+def _label_and_figures(rows: list[list[str]]) -> Optional[list[list[str]]]:
+    """Rows of a label of a few words, whatever they hold ("6 أكتوبر", "العاصمة الإدارية"), then
+    the same number of figures ("... 37 25"); after an optional header row without figures."""
+    start = 0 if _trailing_figures(rows[0]) else 1
+    columns = _trailing_figures(rows[start]) if start < len(rows) else 0
+    end = start
+    while end < len(rows) and columns and _trailing_figures(rows[end]) == columns \
+            and 1 <= len(rows[end]) - columns <= _MAX_LABEL_WORDS:
+        end += 1
+    if not columns or end < MIN_ROWS or end - start < MIN_ROWS - 1:
+        return None
+    table = [[_label(" ".join(words[:-columns])), *words[-columns:]] for words in rows[start:end]]
+    if start:
+        header = _split_header(rows[0], columns + 1)
+        if header is None:
+            return None
+        table.insert(0, header)
+    return table
+
+
+def _trailing_figures(words: list[str]) -> int:
+    count = 0
+    while count < len(words) and _NUMBER.match(words[-1 - count]):
+        count += 1
+    return count
+
+
+def _label(text: str) -> str:
+    """A label cell without the colon that set it apart from its figure ("Labour: 56")."""
+    return text[:-1].rstrip() if text.endswith((":", "：")) and len(text) > 1 else text
+
+
 def _shape(words: list[str]) -> tuple[str, ...]:
     """"N" for each figure and "T" for each run of other words, in order."""
     shape: list[str] = []
@@ -92,6 +126,8 @@ def _cells_by_shape(words: list[str]) -> list[str]:
     text_run = False
     for word in words:
         if _NUMBER.match(word):
+            if text_run:
+                cells[-1] = _label(cells[-1])
             cells.append(word)
             text_run = False
         elif text_run:
@@ -103,7 +139,10 @@ def _cells_by_shape(words: list[str]) -> list[str]:
 
 
 def _split_header(words: list[str], columns: int) -> Optional[list[str]]:
-    """Group header words into ``columns`` cells at the best-scored gaps."""
+    """Group header words into ``columns`` cells at the best-scored gaps; one word short, the
+    header leaves the labels' column untitled."""
+    if len(words) == columns - 1:
+        return ["", *words]
     if len(words) < columns:
         return None
     if len(words) == columns:
@@ -134,9 +173,9 @@ def _gap_score(words: Sequence[str], gap: int) -> float:
     """How likely a cell boundary lies between ``words[gap-1]`` and ``words[gap]``."""
     before, after = words[gap - 1], words[gap]
     score = 0.0
-    if before.lower() in _FUNCTION_WORDS or before.endswith((",", "،", "-", "–")):
+    if before.lower() in FUNCTION_WORDS or before.endswith((",", "،", "-", "–")):
         score -= 3
-    if after.lower() in _FUNCTION_WORDS:
+    if after.lower() in FUNCTION_WORDS:
         score -= 1.5
     if after.startswith("وال"):
         score -= 3
@@ -162,7 +201,7 @@ def _arabic_phrase_score(before: str, after: str) -> float:
         return -2.0
     if after_definite and not before_definite and _is_arabic(before):
         return -2.0
-    if before_definite and not after_definite and _is_arabic(after) and after not in _FUNCTION_WORDS:
+    if before_definite and not after_definite and _is_arabic(after) and after not in FUNCTION_WORDS:
         return 2.0
     return 0.0
 

@@ -1,0 +1,71 @@
+"""A table whose cells are delimited on every row: by tabs, by pipes (markdown tables with or
+without their outer pipes and ``---`` rule), or by columns aligned with runs of spaces."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+from .. import headings
+from ..drafts import TableDraft
+from ..lines import PIPE_ROW, RULE, SPACED_ROW, TAB_ROW
+from .base import ROW_KINDS, Lines
+
+_MAX_SPACED_CELL_CHARS = 45
+
+
+def match(lines: Lines, i: int) -> Optional[TableDraft]:
+    kind = PIPE_ROW if starts_pipe_table(lines, i) else lines[i].kind
+    if kind not in ROW_KINDS:
+        return None
+    end, rows, rule_at = i, [], None
+    while end < len(lines) and (lines[end].kind == kind or _is_table_rule(lines, end, kind)):
+        if lines[end].kind == RULE:
+            rule_at = len(rows)
+        else:
+            rows.append(lines[end].cells)
+        end += 1
+    if len(rows) < 2 or (kind == SPACED_ROW and not _plausible_columns(rows)) or _credits(lines, i, end):
+        return None
+    if kind == TAB_ROW:
+        rows = _tab_columns(rows)
+    header = rule_at == 1 or (rule_at is None and reads_as_header(rows))
+    return TableDraft(start=i, end=end, rows=tuple(tuple(r) for r in rows), header=header)
+
+
+def starts_pipe_table(lines: Lines, i: int) -> bool:
+    """A markdown table rule (``|---|---|``) right above a pipe row opens a table."""
+    return lines[i].kind == RULE and lines[i].marker == "table" and \
+        i + 1 < len(lines) and lines[i + 1].kind == PIPE_ROW
+
+
+def reads_as_header(rows: Sequence[Sequence[str]]) -> bool:
+    """The first row is a header unless it holds figures, as data rows do."""
+    return len(rows) >= 2 and not any(ch.isdigit() for cell in rows[0] for ch in cell)
+
+
+def _credits(lines: Lines, start: int, end: int) -> bool:
+    """Rows that are all datelines ("نشر في 13-02-2022 | 17:32") are a page's credits, not a table."""
+    return all(headings.is_dateline(line.source) for line in lines[start:end] if line.kind != RULE)
+
+
+def _is_table_rule(lines: Lines, i: int, kind: str) -> bool:
+    return kind == PIPE_ROW and lines[i].kind == RULE and lines[i].marker == "table"
+
+
+def _tab_columns(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """Each tab separates two cells, so two tabs in a row hold an empty cell; but when the rows
+    only agree once runs of tabs count as one, the tabs were lining columns up."""
+    if len({len(r) for r in rows}) == 1:
+        return rows
+    merged = [[c for c in row if c] for row in rows]
+    return merged if len({len(r) for r in merged}) == 1 else rows
+
+
+def _plausible_columns(rows: Sequence[Sequence[str]]) -> bool:
+    """Aligned columns hold short cells; prose with double spaces does not."""
+    counts = Counter(len(r) for r in rows)
+    common, times = counts.most_common(1)[0]
+    cells = [c for r in rows for c in r]
+    mean = sum(len(c) for c in cells) / len(cells)
+    punctuated = sum(1 for c in cells if c.endswith((".", "!", "?", "؟")))
+    return times >= 0.6 * len(rows) and common >= 2 and mean <= _MAX_SPACED_CELL_CHARS and punctuated <= len(cells) / 4

@@ -1,0 +1,47 @@
+"""A run of "label: value" lines ("حزب النور: مقعدان", "خط الوسط: رودري، غوندوغان"): the figures or
+line-ups of a story, pasted as lines (blank lines between them or not), read as a bulleted list.
+
+Three lines at least, with labels of a few words that differ from line to line (an interview's
+alternating "س:" and "ج:" is no list) and short values; never the title, a dateline or a byline
+("كتبت: ...", "آخر تحديث: 10:45").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import headings
+from ..drafts import ListDraft
+from ..lines import BLANK, TEXT
+from .base import Lines
+
+MIN_LINES = 3
+_MAX_VALUE_CHARS = 120
+_LABELLED = re.compile(r"^(?P<label>[^\s:：]+(?:\s[^\s:：]+){0,3})\s?[:：]\s+(?P<value>\S.*)$")
+
+
+def match(lines: Lines, i: int) -> Optional[ListDraft]:
+    if i == lines.first_content or _label(lines, i) is None:
+        return None
+    taken, labels, j = [i], [_label(lines, i)], i + 1
+    while j < len(lines):
+        k = j + 1 if lines[j].kind == BLANK and j + 1 < len(lines) else j
+        label = _label(lines, k)
+        if label is None:
+            break
+        taken.append(k)
+        labels.append(label)
+        j = k + 1
+    if len(taken) < MIN_LINES or len(set(labels)) < 0.75 * len(labels):
+        return None
+    return ListDraft(start=i, end=taken[-1] + 1, ordered=False, items=tuple(lines[k].source for k in taken))
+
+
+def _label(lines: Lines, i: int) -> Optional[str]:
+    line = lines[i]
+    if line.kind != TEXT or headings.is_dateline(line.source):
+        return None
+    found = _LABELLED.match(line.source)
+    if not found or len(found.group("value")) > _MAX_VALUE_CHARS or any(ch.isdigit() for ch in found.group("label")):
+        return None
+    return found.group("label")
