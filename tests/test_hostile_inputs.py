@@ -99,7 +99,7 @@ def test_windows_1256_alone_is_still_detected():
     assert parse(ARTICLE.encode("cp1256")).blocks[0].text == TITLE
 
 
-@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex"])
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex", "punycode", "undefined", "unicode_escape", "idna"])
 def test_a_non_text_codec_is_a_clear_error(tmp_path, codec):
     source = tmp_path / "a.txt"
     source.write_text(ARTICLE, encoding="utf-8")
@@ -232,3 +232,8 @@ def test_a_lang_that_is_no_language_tag_is_a_usage_error(tmp_path, lang):
 def test_an_html_lang_attribute_that_is_no_tag_is_ignored():
     document = parse(f'<html lang="a&#1;r"><body><p>{BODY}</p></body></html>'.encode(), format="html")
     assert document.lang == "ar"  # from the letters, not the markup
+
+
+def test_a_codec_that_fails_without_an_offset_is_still_an_input_error():
+    with pytest.raises(InputError, match="not valid utf-7"):
+        parse("نص".encode() + b"+\xff", encoding="utf-7")
