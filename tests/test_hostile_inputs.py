@@ -99,7 +99,7 @@ def test_windows_1256_alone_is_still_detected():
     assert parse(ARTICLE.encode("cp1256")).blocks[0].text == TITLE
 
 
-@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex"])
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex", "punycode", "undefined", "unicode_escape", "idna"])
 def test_a_non_text_codec_is_a_clear_error(tmp_path, codec):
     source = tmp_path / "a.txt"
     source.write_text(ARTICLE, encoding="utf-8")
@@ -158,6 +158,28 @@ def test_spans_that_multiply_into_a_huge_grid_are_ignored_with_a_warning(caplog)
     assert "spans ignored" in caplog.text
 
 
+def test_the_span_cap_counts_only_what_spans_add(caplog, monkeypatch):
+    monkeypatch.setattr(html_reader, "MAX_SPANNED_CELLS", 10)
+    rows = "".join(f"<tr><td>{n}</td><td>x</td></tr>" for n in range(100))
+    table = next(b for b in parse(f"<table>{rows}</table>".encode(), format="html").blocks if isinstance(b, Table))
+    assert len(table.rows) + (1 if table.header else 0) == 100 and caplog.text == ""
+    spanned = '<tr><td colspan="20">wide</td></tr>' + rows
+    parse(f"<table>{spanned}</table>".encode(), format="html")
+    assert "spans ignored" in caplog.text
+
+
+def test_a_page_of_too_many_elements_is_refused_before_parsing():
+    with pytest.raises(InputError, match="a page of 1,000,000 elements, more than the 200,000"):
+        parse(("<p>a</p>" * 1_000_000).encode(), format="html")
+
+
+def test_nesting_deeper_than_python_can_walk_is_one_error(tmp_path):
+    source = tmp_path / "deep.html"
+    source.write_text("<p>" + "<b>" * 50_000 + "text" + "</b>" * 50_000 + "</p>", encoding="utf-8")
+    result = newsconv("parse", str(source), timeout=60)
+    assert result.returncode == 3 and "nested too deeply" in one_error_line(result.stderr)
+
+
 def test_spans_are_clamped_to_htmls_own_limits():
     markup = '<table><tr><td colspan="99999">a</td><td>b</td></tr><tr><td>c</td></tr></table>'
     table = next(b for b in parse(markup.encode(), format="html").blocks if isinstance(b, Table))
@@ -210,3 +232,8 @@ def test_a_lang_that_is_no_language_tag_is_a_usage_error(tmp_path, lang):
 def test_an_html_lang_attribute_that_is_no_tag_is_ignored():
     document = parse(f'<html lang="a&#1;r"><body><p>{BODY}</p></body></html>'.encode(), format="html")
     assert document.lang == "ar"  # from the letters, not the markup
+
+
+def test_a_codec_that_fails_without_an_offset_is_still_an_input_error():
+    with pytest.raises(InputError, match="not valid utf-7"):
+        parse("نص".encode() + b"+\xff", encoding="utf-7")

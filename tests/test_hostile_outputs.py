@@ -164,3 +164,15 @@ def test_standard_input_redirected_from_the_output_is_not_overwritten(source):
         result = subprocess.run([sys.executable, "-m", "newsconv", "to-html", "-", "-o", str(source)], stdin=stdin,
                                 capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": SRC})
     assert result.returncode == 6 and source.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_closed_standard_streams_are_one_line_each(tmp_path, source):
+    env = {**os.environ, "PYTHONPATH": SRC}
+    closed_out = subprocess.run(f'"{sys.executable}" -m newsconv to-html "{source}" -o - >&-', shell=True,
+                                capture_output=False, stderr=subprocess.PIPE, timeout=60, env=env)
+    assert closed_out.returncode == 6 and b"standard output: cannot write (it is closed)" in closed_out.stderr
+    (tmp_path / "x.html").write_bytes(b"old")
+    closed_in = subprocess.run(f'"{sys.executable}" -m newsconv to-html - -o "{tmp_path / "x.html"}" <&-', shell=True,
+                               stderr=subprocess.PIPE, timeout=60, env=env)
+    assert closed_in.returncode == 3 and b"<stdin>: cannot read (it is closed)" in closed_in.stderr
+    assert (tmp_path / "x.html").read_bytes() == b"old"

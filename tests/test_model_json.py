@@ -61,6 +61,11 @@ def test_a_model_of_the_wrong_shape_is_one_error_naming_the_path(data, message):
     assert "\n" not in str(error.value) and "\x01" not in str(error.value)
 
 
+def test_a_number_of_5000_digits_is_an_error():
+    with pytest.raises(InputError, match="not valid JSON .*4300 digits"):
+        read(b'{"lang": "ar", "dir": "rtl", "blocks": [{"type": "heading", "level": ' + b"9" * 5000 + b', "text": "x"}]}')
+
+
 def test_nesting_10000_deep_is_an_error():
     with pytest.raises(InputError, match="nested too deeply"):
         read(b'{"lang": "ar", "dir": "rtl", "blocks": ' + b"[" * 10_000 + b"]" * 10_000 + b"}")

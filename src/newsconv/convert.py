@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from .core import parse, render
-from .errors import OutputError
+from .errors import InputError, OutputError
 from .model import Document
 from .options import RenderOptions
 from .output import default_output_path, overwrites, write_atomic, write_stdout
@@ -21,6 +21,8 @@ def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optio
     """Parse the file at ``path`` (standard input for ``-``), or ``data`` when the input's bytes
     were read already (batch workers cannot read the parent's standard input)."""
     if path == STDIO:
+        if sys.stdin is None:  # started with standard input closed (``<&-``)
+            raise InputError(f"{STDIN_NAME}: cannot read (it is closed)")
         path, data = STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME)
     if data is not None:
         return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path)
@@ -46,5 +48,5 @@ def _target(path: str, to: str, output: Optional[str]) -> Optional[Path]:
         return None
     target = Path(output) if output else default_output_path(path, to)
     if overwrites(target, None if path == STDIO else path):
-        raise OutputError(f"{target}: refusing to overwrite the input")
+        raise OutputError(f"{target}: refusing to overwrite the input (name another output with -o)")
     return target

@@ -66,6 +66,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 def write_stdout(data: bytes) -> None:
     """Write ``data`` to standard output; OutputError when it cannot take it (``/dev/full``, a
     closed pipe), with the stream pointed at /dev/null so Python's exit does not fail again."""
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        raise OutputError("standard output: cannot write (it is closed)")
     stream = sys.stdout.buffer
     try:
         stream.write(data)
@@ -82,7 +84,7 @@ def overwrites(target: str | os.PathLike, source: str | os.PathLike | None) -> b
     try:
         written = os.stat(target)
         read = os.fstat(sys.stdin.fileno()) if source is None else os.stat(source)
-    except (OSError, ValueError, io.UnsupportedOperation):  # no such file yet, or no real stdin
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # no such file yet, or no real stdin
         return False
     return stat.S_ISREG(written.st_mode) and (written.st_dev, written.st_ino) == (read.st_dev, read.st_ino)
 

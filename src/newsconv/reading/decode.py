@@ -28,6 +28,8 @@ LEGACY_ENCODINGS = ("cp1256", "cp1255", "cp1252", "iso8859_6", "iso8859_8")
 # page: in our legacy fixtures at most 1 high byte in 25 happens to form a valid UTF-8 sequence.
 _UTF8_EVIDENCE = 8
 _TAG = re.compile(r"<[^<>]*>")
+# Python codecs that are text encodings to Python but no character set a document is saved in.
+_NOT_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"})
 _LEGACY_NAMES = frozenset(codecs.lookup(encoding).name for encoding in LEGACY_ENCODINGS)
 
 
@@ -50,13 +52,16 @@ def decode(data: bytes, encoding: Optional[str] = None, *, name: str = "<input>"
 
 
 def text_codec(label: str) -> Optional[str]:
-    """The canonical name of the text encoding ``label`` names; None for an unknown label or a
-    codec that does not turn bytes into text (``rot13``, ``base64``, ``zlib``)."""
+    """The canonical name of the character encoding ``label`` names; None for an unknown label, a
+    codec that does not turn bytes into text (``rot13``, ``base64``, ``zlib``), or one of Python's
+    own escapes that no file is written in (``unicode_escape`` reads UTF-8 Arabic as Latin-1)."""
     try:
         info = codecs.lookup(label)
     except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
-    return info.name if getattr(info, "_is_text_encoding", True) else None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:
@@ -67,6 +72,8 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {encoding} at {_where(data, exc.start)} ({exc.reason})") from None
+    except UnicodeError as exc:  # codecs that fail without saying where (utf-7's neighbours)
+        raise InputError(f"{name}: not valid {encoding} ({exc})") from None
 
 
 def _unknown(label: str) -> bool:

@@ -48,14 +48,17 @@ _BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "body", "c
                          "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
                          "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
                          "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", *_HEADING_LEVELS})
-_BLOCK_NAMES = sorted(_BLOCK_TAGS)  # bs4's find() takes a list of names, not a set
 _NUMERALS = {"decimal": "latin", "1": "latin", "arabic-indic": "arabic-indic", "persian": "persian"}
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
-# HTML's own limits on spans (a browser clamps larger values to them), and a cap on the places a
-# table's spans may make: 20 columns of 5,000 rows.  A 14 KB page of cells spanning 1000 x 1000
-# would otherwise ask for half a billion places (2.2 GB); past the cap its spans are ignored.
+# HTML's own limits on spans (a browser clamps larger values to them), and a cap on the empty
+# places a table's spans may add to its cells.  A 14 KB page of cells spanning 1000 x 1000 would
+# otherwise ask for half a billion places (2.2 GB); past the cap its spans are ignored.
 _MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534
-MAX_TABLE_CELLS = 100_000
+# The most elements a page may hold: bs4 keeps about 1.3 KB and spends about 0.1 ms on each, so the
+# cap bounds a page at about 260 MB and 20 s; a long article page holds 2,000-20,000.
+MAX_ELEMENTS = 200_000
+_START_TAG = re.compile(r"<[A-Za-z]")
+MAX_SPANNED_CELLS = 100_000
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]+)", re.IGNORECASE)
@@ -73,7 +76,12 @@ _WEB_ENCODINGS = frozenset({
 
 
 def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") -> Document:
-    soup = _soup(_decode(data, encoding, name), name)
+    markup = _decode(data, encoding, name)
+    elements = sum(1 for _ in _START_TAG.finditer(markup))
+    if elements > MAX_ELEMENTS:
+        raise InputError(f"{name}: a page of {elements:,} elements, more than the {MAX_ELEMENTS:,} newsconv reads "
+                         "(an article page has a few thousand)")
+    soup = _soup(markup, name)
     _drop_boilerplate(soup)
     root = _main_content(soup)
     try:
@@ -129,10 +137,10 @@ def _declared_encoding(data: bytes, name: str) -> Optional[str]:
 # --- finding the article ------------------------------------------------------------------------
 
 def _drop_boilerplate(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_NOT_CONTENT):
+    for tag in _elements(soup, _NOT_CONTENT):
         tag.decompose()
     total = _text_length(soup)
-    for tag in soup.find_all(_is_furniture):
+    for tag in [tag for tag in _elements(soup) if _is_furniture(tag)]:
         if not tag.decomposed and _text_length(tag) * 2 < total:
             tag.decompose()
 
@@ -142,7 +150,7 @@ def _is_furniture(tag: Tag) -> bool:
         return False
     if tag.name in _FURNITURE or tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
-    if tag.name == "header" and tag.find_parent(("article", "main")) is None:
+    if tag.name == "header" and _enclosing(tag, ("article", "main")) is None:
         return True  # the site's header; an article's own header holds its title
     if _HIDDEN_STYLE.search(tag.get("style", "")):
         return True
@@ -172,8 +180,8 @@ def _densest(soup: BeautifulSoup) -> Tag:
     ``<p>``) and half for that block's parent."""
     scores: Counter = Counter()
     elements = {}
-    for text in soup.find_all(string=_is_text):
-        block = text.find_parent(_BLOCK_NAMES)
+    for text in [node for node in soup.descendants if _is_text(node)]:
+        block = _enclosing(text, _BLOCK_TAGS)
         if block is None or not text.strip():
             continue
         owner = block.parent if block.name == "p" else block
@@ -186,8 +194,32 @@ def _densest(soup: BeautifulSoup) -> Tag:
     return elements[scores.most_common(1)[0][0]]
 
 
+def _elements(root: Tag, names=None) -> list[Tag]:
+    """The elements under ``root`` in document order, those named in ``names`` when given: bs4's
+    find_all runs every element through its rule engine, several times slower on a big page."""
+    return [node for node in root.descendants if isinstance(node, Tag) and (names is None or node.name in names)]
+
+
+def _enclosing(node, names) -> Optional[Tag]:
+    """The nearest element around ``node`` named in ``names``: bs4's find_parent builds a matcher
+    on every call, which made a page of 20,000 paragraphs take 11 s."""
+    return next((parent for parent in node.parents if parent.name in names), None)
+
+
+def _holding_blocks(root: Tag) -> set[int]:
+    """The ids of the elements under ``root`` that hold a block element, found in one pass: asking
+    each inline element for its block descendants is quadratic in the nesting depth."""
+    holding: set[int] = set()
+    for block in _elements(root, _BLOCK_TAGS):
+        for parent in block.parents:
+            if id(parent) in holding or parent is root:
+                break
+            holding.add(id(parent))
+    return holding
+
+
 def _text_length(tag: Tag) -> int:
-    return sum(len(text.strip()) for text in tag.find_all(string=True) if _is_text(text))
+    return sum(len(node.strip()) for node in tag.descendants if _is_text(node))
 
 
 def _title_before(root: Tag) -> list[Block]:
@@ -213,6 +245,7 @@ class _Walker:
         self._dir: Optional[str] = None  # the dir declared on the element gathering the paragraph
 
     def collect(self, root: Tag) -> list[Block]:
+        self._holding_blocks = _holding_blocks(root)
         self._container(root)
         return self.blocks
 
@@ -235,7 +268,7 @@ class _Walker:
             if caption is not None:
                 self._add(Paragraph(_clean(_flat_text(caption)), _declared_dir(caption)))
             self._add(_table(tag, self.name))
-        elif tag.name in _BLOCK_TAGS or tag.find(_BLOCK_NAMES) is not None:
+        elif tag.name in _BLOCK_TAGS or id(tag) in self._holding_blocks:
             self._container(tag)
         else:
             self._walk(tag)
@@ -284,7 +317,7 @@ def _list_items(tag: Tag) -> Iterator[str]:
     for item in tag.find_all("li", recursive=False):
         yield _clean(_flat_text(item, skip=_LISTS))
         for nested in item.find_all(_LISTS):
-            if nested.find_parent(_LISTS) is tag:
+            if _enclosing(nested, _LISTS) is tag:
                 yield from _list_items(nested)
 
 
@@ -300,12 +333,12 @@ def _is_layout_table(tag: Tag) -> bool:
 
 
 def _table(tag: Tag, name: str) -> Optional[Table]:
-    rows = [row for row in tag.find_all("tr") if row.find_parent("table") is tag]
+    rows = [row for row in _elements(tag, ("tr",)) if _enclosing(row, ("table",)) is tag]
     try:
         grid = _grid(rows, spans=True)
-    except _TooManyCells as exc:
-        log.warning("%s: a table whose row and column spans make %s cells; spans ignored, every cell kept",
-                    name, exc.args[0])
+    except _TooManyCells:
+        log.warning("%s: a table whose row and column spans would add more than %s empty cells; spans ignored, "
+                    "every cell kept", name, f"{MAX_SPANNED_CELLS:,}")
         grid = _grid(rows, spans=False)
     if not any(any(cells) for cells in grid):
         return None
@@ -329,15 +362,16 @@ def _count_leading(rows: list[Tag], test) -> int:
 
 
 class _TooManyCells(Exception):
-    """Spans that would multiply a small table past MAX_TABLE_CELLS (carries the count reached)."""
+    """Spans that would multiply a small table past its cells and MAX_SPANNED_CELLS."""
 
 
 def _grid(rows: list[Tag], spans: bool) -> list[list[str]]:
     """Cell texts row by row, with spanned cells flattened: a cell's text stays in its first
     row and column, and the other places it covers are empty, so every column lines up.
-    _TooManyCells when the spans would make more than MAX_TABLE_CELLS places."""
+    _TooManyCells when the spans would add more than MAX_SPANNED_CELLS empty places."""
     grid: list[list[str]] = []
     covered: Counter = Counter()  # column -> rows still covered by a rowspan from above
+    limit = MAX_SPANNED_CELLS + sum(len(_cells(row)) for row in rows)
     total = 0
     for row in rows:
         line: list[str] = []
@@ -345,14 +379,14 @@ def _grid(rows: list[Tag], spans: bool) -> list[list[str]]:
             _skip_covered(line, covered)
             colspan, rowspan = (_span(cell, "colspan", _MAX_COLSPAN), _span(cell, "rowspan", _MAX_ROWSPAN)) \
                 if spans else (1, 1)
-            if total + len(line) + colspan > MAX_TABLE_CELLS:
-                raise _TooManyCells(f"more than {MAX_TABLE_CELLS:,}")
+            if total + len(line) + colspan > limit:
+                raise _TooManyCells()
             for column in range(len(line), len(line) + colspan):
                 covered[column] = rowspan - 1
             line += [_clean(_flat_text(cell))] + [""] * (colspan - 1)
         through = max((c for c, n in covered.items() if n > 0), default=-1)
-        if spans and total + max(len(line), through + 1) > MAX_TABLE_CELLS:
-            raise _TooManyCells(f"more than {MAX_TABLE_CELLS:,}")
+        if total + max(len(line), through + 1) > limit:
+            raise _TooManyCells()
         _skip_covered(line, covered, through=through)
         total += len(line)
         grid.append(line)
@@ -367,7 +401,7 @@ def _skip_covered(line: list[str], covered: Counter, through: int = -1) -> None:
 
 
 def _cells(row: Tag) -> list[Tag]:
-    return row.find_all(("td", "th"), recursive=False)
+    return [cell for cell in row.children if isinstance(cell, Tag) and cell.name in ("td", "th")]
 
 
 def _span(cell: Tag, attribute: str, limit: int) -> int:

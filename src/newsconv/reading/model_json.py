@@ -21,6 +21,8 @@ def read(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> 
         model = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except ValueError as exc:  # a number of more digits than Python converts (4,300)
+        raise InputError(f"{name}: not valid JSON ({str(exc).split(':')[0]})") from None
     except RecursionError:
         raise InputError(f"{name}: not a newsconv model (nested too deeply)") from None
     try:
