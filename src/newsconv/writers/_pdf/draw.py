@@ -8,6 +8,11 @@ from .glyphfont import EmbeddedFont, Face
 from .lines import Line, PlacedGlyph, TextStyle
 from .pdffile import number
 
+# A glyph whose cluster's text its first glyph carries still maps to a character, as PDF/UA-1
+# and PDF/A-2u require of every glyph: U+200D, invisible in a copy, inside a span whose empty
+# ActualText tells readers that honour it (poppler, MuPDF, Acrobat) to read nothing there.
+_PIECE = "\u200d"
+_READ_AS_NOTHING = "/Span << /ActualText <FEFF> >> BDC"
 # Stroke width of synthetic bold, in ems (for faces that ship no bold, see fonts.has_static_bold).
 _SYNTHETIC_BOLD_STROKE = 0.035
 
@@ -37,7 +42,9 @@ def _draw_run(canvas: Canvas, face: Face, glyphs: list[PlacedGlyph], left: float
         _show(canvas, font, flow, _pdf_widths(flow, size), left, baseline)
     for glyph in glyphs:
         if not glyph.text:
-            _show(canvas, font, [glyph], [0], left, baseline)
+            canvas.emit(_READ_AS_NOTHING)
+            _show(canvas, font, [glyph._replace(text=_PIECE)], [0], left, baseline)
+            canvas.emit("EMC")
 
 
 def _show(canvas: Canvas, font: EmbeddedFont, glyphs: list[PlacedGlyph], widths: list[int], left: float,
