@@ -111,6 +111,9 @@ render_options = _stacked(  # every command that writes a document
     click.option("--font", type=click.Path(dir_okay=False), help="Set the article in this TTF/OTF font."),
     click.option("--justify", is_flag=True, help="Justify body paragraphs (PDF, DOCX)."),
 )
+pdf_standard_option = click.option(
+    "--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u"]), default="ua-1", show_default=True,
+    help="PDF: every PDF is tagged (PDF/UA-1); a-2u or a-3u makes it PDF/A-2u or PDF/A-3u as well.")
 
 
 def writer_command(fmt: str, summary: str):
@@ -139,6 +142,8 @@ def _register_writer_commands() -> None:
         command = writer_command(fmt, summary)
         if fmt == "html":
             command = click.option("--fragment", is_flag=True, help="Emit only the <article> element.")(command)
+        if fmt == "pdf":
+            command = pdf_standard_option(command)
         main.command(f"to-{fmt}")(command)
 
 
@@ -183,6 +188,7 @@ class FormatList(click.ParamType):
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings (errors and the summary stay).")
 @input_options
 @render_options
+@pdf_standard_option
 def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, source_format, encoding, lang,
                     direction, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.

@@ -16,6 +16,8 @@ class RenderOptions:
     font:     path of a TTF/OTF to set the article in, instead of the bundled fonts.
     justify:  justify body paragraphs by inter-word space (PDF and DOCX) instead of aligning to the start.
     fragment: HTML only: emit just the ``<article>`` element, for pasting into a CMS.
+    pdf_standard: PDF only: "ua-1" (every PDF is tagged, PDF/UA-1), or "a-2u"/"a-3u" to make it
+              PDF/A-2u or PDF/A-3u as well (Typst's names).
     """
 
     title: Optional[str] = None
@@ -25,3 +27,4 @@ class RenderOptions:
     font: Optional[str] = None
     justify: bool = False
     fragment: bool = False
+    pdf_standard: str = "ua-1"

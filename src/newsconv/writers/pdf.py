@@ -1,9 +1,12 @@
-"""PDF writer: a typeset, correctly shaped right-to-left PDF with a searchable text layer.
+"""PDF writer: a typeset, correctly shaped right-to-left PDF with a searchable text layer,
+tagged for accessibility (PDF/UA-1) and, on request, archival (PDF/A-2u or -3u).
 
 The pipeline is named by stage, each in its own module under ``_pdf``:
 styles (fonts and sizes) -> lines (bidi, shaping, line breaking) -> blocks and tables
-(units measured for the frame) -> pages (where pages end) -> draw (glyphs on the canvas,
-through ``glyphfont``'s glyph-level TrueType embedding) -> canvas and pdffile (the file).
+(units measured for the frame, each knowing its element of the ``structure`` tree) ->
+pages (where pages end) -> draw (glyphs on the canvas, through ``glyphfont``'s glyph-level
+TrueType embedding) -> canvas and pdffile (the file, with ``bookmarks``, ``metadata`` and
+``archival``'s PDF/A parts).
 """
 from __future__ import annotations
 
@@ -11,15 +14,18 @@ import logging
 
 from ..model import Document
 from ..options import RenderOptions
+from ._pdf.archival import pdfa_part, refuse_forbidden
 from ._pdf.blocks import BlockLayout
 from ._pdf.canvas import Canvas
 from ._pdf.draw import draw_line
 from ._pdf.lines import Typesetter
+from ._pdf.metadata import Metadata
 from ._pdf.pages import draw_pages, paginate
+from ._pdf.structure import StructureTree
 from ._pdf.styles import FOOTER_BASELINE, article_numerals, frame_for, number_in, styles_for
 
 log = logging.getLogger("newsconv")
-CREATOR = "newsconv"
+_PAGE_NUMBER = "<< /Type /Pagination /Subtype /Footer >>"
 
 
 def write(document: Document, options: RenderOptions) -> bytes:
@@ -27,12 +33,17 @@ def write(document: Document, options: RenderOptions) -> bytes:
     frame = frame_for(options.paper)
     styles = styles_for(document, options)
     typesetter = Typesetter()
-    pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
+    structure = StructureTree(document)
+    pages = paginate(BlockLayout(document, options, styles, frame, typesetter, structure).units(), frame.height)
     footer = _footer(document, styles["footer"], frame, typesetter)
-    _warn_missing(typesetter.missing)
-    canvas = Canvas(frame.page_width, frame.page_height)
+    part = pdfa_part(options.pdf_standard)
+    if not part:
+        _warn_missing(typesetter.missing)
+    canvas = Canvas(frame.page_width, frame.page_height, structure)
     draw_pages(canvas, pages, frame.top, footer)
-    return canvas.save(document.lang, _metadata(document, options))
+    if part:
+        refuse_forbidden(options.pdf_standard, typesetter.missing, canvas.fonts)
+    return canvas.save(Metadata.of(document, options), part)
 
 
 def _footer(document: Document, style, frame, typesetter: Typesetter):
@@ -42,15 +53,10 @@ def _footer(document: Document, style, frame, typesetter: Typesetter):
 
     def draw(canvas, number: int) -> None:
         line = typesetter.lines(number_in(numerals, number), style, frame.width, rtl)[0]
-        draw_line(canvas, line, (frame.page_width - line.width) / 2, FOOTER_BASELINE, style)
+        with canvas.artifact(_PAGE_NUMBER):
+            draw_line(canvas, line, (frame.page_width - line.width) / 2, FOOTER_BASELINE, style)
 
     return draw
-
-
-def _metadata(document: Document, options: RenderOptions) -> dict[str, str]:
-    """The Info dictionary; no dates in it, so the same document always gives the same bytes."""
-    return {"Title": options.title or document.title or "", "Author": options.author or "",
-            "Subject": f"{options.date}" if options.date else "", "Creator": CREATOR, "Producer": CREATOR}
 
 
 def _warn_missing(missing: set[str]) -> None:
