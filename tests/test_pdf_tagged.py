@@ -109,7 +109,7 @@ def model_counts(document: Document) -> Counter:
 def test_catalog_says_tagged_with_language_and_title_shown(article):
     document, _, pdf = article
     root = pdf.Root
-    assert root.MarkInfo.Marked is True
+    assert root.MarkInfo.Marked is True and not root.MarkInfo.get("/Suspects", False)
     assert "/StructTreeRoot" in root
     assert str(root.Lang) == document.lang
     assert root.ViewerPreferences.DisplayDocTitle is True
