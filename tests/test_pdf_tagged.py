@@ -280,3 +280,21 @@ def test_pdfa_refuses_characters_no_font_has():
     assert newsconv.render(document, "pdf")  # the tagged default warns and draws boxes
     with pytest.raises(FontError, match="PDF/A-2U forbids .*U\\+2603"):
         newsconv.render(document, "pdf", pdf_standard="a-2u")
+
+
+def test_glyph_widths_agree_with_the_embedded_font_program(article):
+    """PDF/UA-1 7.21.5, PDF/A-2 6.2.11.5: /W equals the font's advance (within 1/1000 em) for
+    every glyph drawn, while the text layer keeps its placed widths (glyph copies)."""
+    from fontTools.ttLib import TTFont
+
+    _, _, pdf = article
+    for font in pdf.pages[0].Resources.Font.values():
+        cid_font = font.DescendantFonts[0]
+        program = TTFont(io.BytesIO(cid_font.FontDescriptor.FontFile2.read_bytes()))
+        order, scale = program.getGlyphOrder(), 1000 / program["head"].unitsPerEm
+        widths = [int(width) for width in cid_font.W[1]]
+        gid_map = cid_font.CIDToGIDMap.read_bytes()
+        for code, width in enumerate(widths[1:], 1):
+            gid = int.from_bytes(gid_map[2 * code:2 * code + 2], "big")
+            program["glyf"][order[gid]].getCoordinates(program["glyf"])  # outlines and copies resolve
+            assert abs(program["hmtx"][order[gid]][0] * scale - width) <= 1, (code, gid)

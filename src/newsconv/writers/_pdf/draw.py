@@ -49,10 +49,13 @@ def _draw_run(canvas: Canvas, face: Face, glyphs: list[PlacedGlyph], left: float
 
 def _show(canvas: Canvas, font: EmbeddedFont, glyphs: list[PlacedGlyph], widths: list[int], left: float,
           baseline: float) -> None:
+    """Glyphs whose PDF widths carry each to the next; a glyph that goes back (a negative width,
+    which no font advance can be) is drawn with width 0 and a TJ adjustment."""
     canvas.emit(f"1 0 0 1 {number(left + glyphs[0].x + glyphs[0].dx)} {number(baseline)} Tm")
     for rise, same_rise in groupby(zip(glyphs, widths), key=lambda pair: pair[0].dy):
-        codes = "".join(font.encode(glyph.gid, glyph.text, width) for glyph, width in same_rise)
-        canvas.emit(f"{number(rise)} Ts <{codes}> Tj")
+        shown = "".join(font.encode(glyph.gid, glyph.text, max(width, 0)) + (f"> {-width} <" if width < 0 else "")
+                        for glyph, width in same_rise)
+        canvas.emit(f"{number(rise)} Ts [<{shown}>] TJ")
 
 
 def _pdf_widths(glyphs: list[PlacedGlyph], size: float) -> list[int]:
