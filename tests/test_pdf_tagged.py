@@ -277,7 +277,8 @@ def test_pdfa_adds_its_identification_and_an_srgb_output_intent(standard, part):
 
 def test_pdfa_refuses_characters_no_font_has():
     document = Document("en", "ltr", (Paragraph("A snowman \u2603 and \U0001F600."),))
-    assert newsconv.render(document, "pdf")  # the tagged default warns and draws boxes
+    default = pikepdf.open(io.BytesIO(newsconv.render(document, "pdf")))  # warns and draws boxes (.notdef),
+    assert b"<pdfuaid:part>" not in default.Root.Metadata.read_bytes()  # so it is no PDF/UA-1 (7.21.8)
     with pytest.raises(FontError, match="PDF/A-2U forbids .*U\\+2603"):
         newsconv.render(document, "pdf", pdf_standard="a-2u")
 

@@ -43,7 +43,7 @@ def write(document: Document, options: RenderOptions) -> bytes:
     draw_pages(canvas, pages, frame.top, footer)
     if part:
         refuse_forbidden(options.pdf_standard, typesetter.missing, canvas.fonts)
-    return canvas.save(Metadata.of(document, options), part)
+    return canvas.save(Metadata.of(document, options), part, ua=not typesetter.missing)
 
 
 def _footer(document: Document, style, frame, typesetter: Typesetter):
@@ -62,4 +62,5 @@ def _footer(document: Document, style, frame, typesetter: Typesetter):
 def _warn_missing(missing: set[str]) -> None:
     if missing:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(missing))
-        log.warning("no font has a glyph for %s; they show as empty boxes in the PDF", codes)
+        log.warning("no font has a glyph for %s; they show as empty boxes in the PDF, which therefore does "
+                    "not claim PDF/UA-1 (it forbids drawing .notdef)", codes)

@@ -87,9 +87,10 @@ class Canvas:
             f"/Resources {self._resources} 0 R /Contents {contents} 0 R /StructParents {len(self._pages)} "
             "/Tabs /S >>"))
 
-    def save(self, metadata: Metadata, pdfa_part: Optional[int] = None) -> bytes:
+    def save(self, metadata: Metadata, pdfa_part: Optional[int] = None, ua: bool = True) -> bytes:
         """The finished file: fonts subset and embedded, every page sharing one resource dictionary,
-        the structure tree, outline and XMP metadata (and PDF/A's output intent)."""
+        the structure tree, outline and XMP metadata (and PDF/A's output intent); ``ua``: whether
+        it claims PDF/UA-1 (not when it draws .notdef for characters no font has)."""
         for _, font in self.fonts.values():
             font.write(self.pdf)
         fonts = " ".join(f"/{name} {font.number} 0 R" for name, font in self.fonts.values())
@@ -99,7 +100,7 @@ class Canvas:
         catalog = [f"/Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(metadata.lang)}",
                    f"/StructTreeRoot {self.structure.write(self.pdf, self._pages)} 0 R /MarkInfo << /Marked true >>",
                    "/ViewerPreferences << /DisplayDocTitle true >>",
-                   f"/Metadata {self.pdf.add_stream(metadata.xmp(pdfa_part), '/Type /Metadata /Subtype /XML ', compress=False)} 0 R"]
+                   f"/Metadata {self.pdf.add_stream(metadata.xmp(pdfa_part, ua), '/Type /Metadata /Subtype /XML ', compress=False)} 0 R"]
         outline = write_outline(self.pdf, self.structure.headings, self._pages)
         if outline:
             catalog.append(f"/Outlines {outline} 0 R /PageMode /UseOutlines")

@@ -62,7 +62,7 @@ class Metadata:
             body += f" /CreationDate ({stamp}) /ModDate ({stamp})"
         return f"<< {body} >>"
 
-    def xmp(self, pdfa_part: Optional[int] = None) -> bytes:
+    def xmp(self, pdfa_part: Optional[int] = None, ua: bool = True) -> bytes:
         """The XMP packet: Dublin Core, XMP basic, Adobe PDF, PDF/UA (and PDF/A) identification."""
         props = ["   <dc:format>application/pdf</dc:format>"]
         if self.title:
@@ -80,7 +80,8 @@ class Metadata:
             props += [f"   <xmp:CreateDate>{stamp}</xmp:CreateDate>", f"   <xmp:ModifyDate>{stamp}</xmp:ModifyDate>",
                       f"   <xmp:MetadataDate>{stamp}</xmp:MetadataDate>"]
         props.append(f"   <pdf:Producer>{CREATOR}</pdf:Producer>")
-        props.append("   <pdfuaid:part>1</pdfuaid:part>")
+        if ua:
+            props.append("   <pdfuaid:part>1</pdfuaid:part>")
         if pdfa_part:
             props += [f"   <pdfaid:part>{pdfa_part}</pdfaid:part>", "   <pdfaid:conformance>U</pdfaid:conformance>"]
         packet = "\n".join([
