@@ -299,3 +299,44 @@ def test_glyph_widths_agree_with_the_embedded_font_program(article):
             gid = int.from_bytes(gid_map[2 * code:2 * code + 2], "big")
             program["glyf"][order[gid]].getCoordinates(program["glyf"])  # outlines and copies resolve
             assert abs(program["hmtx"][order[gid]][0] * scale - width) <= 1, (code, gid)
+
+
+def restricted_copy(tmp_path) -> Path:
+    """A bundled font whose OS/2 fsType says "restricted licence embedding"."""
+    from newsconv import fonts
+
+    data = bytearray(Path(fonts.fallback_chain("en")[0]).read_bytes())
+    count = int.from_bytes(data[4:6], "big")
+    for index in range(count):
+        record = 12 + 16 * index
+        if data[record:record + 4] == b"OS/2":
+            offset = int.from_bytes(data[record + 8:record + 12], "big")
+            data[offset + 8:offset + 10] = (2).to_bytes(2, "big")
+    path = tmp_path / "restricted.ttf"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_pdfa_refuses_a_font_whose_licence_forbids_embedding(tmp_path):
+    document = Document("en", "ltr", (Paragraph("Plain text."),))
+    font = str(restricted_copy(tmp_path))
+    assert newsconv.render(document, "pdf", font=font)
+    with pytest.raises(FontError, match="licence forbids embedding"):
+        newsconv.render(document, "pdf", font=font, pdf_standard="a-3u")
+
+
+def test_cli_pdf_standard(tmp_path):
+    from click.testing import CliRunner
+
+    from newsconv.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان الخبر\n\nنص الخبر هنا.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["to-pdf", str(article), "-o", str(tmp_path / "a.pdf"), "--pdf-standard", "a-2u"])
+    assert result.exit_code == 0, result.output
+    assert b"<pdfaid:part>2</pdfaid:part>" in pikepdf.open(tmp_path / "a.pdf").Root.Metadata.read_bytes()
+    article.write_text("Snow \u2603\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["to-pdf", str(article), "-o", str(tmp_path / "b.pdf"), "--pdf-standard", "a-2u"])
+    assert result.exit_code == 5 and "forbids" in result.output and not (tmp_path / "b.pdf").exists()
+    result = CliRunner().invoke(main, ["to-pdf", str(article), "--pdf-standard", "x-1"])
+    assert result.exit_code == 2
