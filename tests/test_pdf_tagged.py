@@ -260,6 +260,11 @@ def test_a_document_without_heading_gets_a_title_from_its_text():
     assert "/Outlines" not in pdf.Root
 
 
+def test_a_document_without_any_text_claims_no_pdfua():
+    pdf = pikepdf.open(io.BytesIO(newsconv.render(Document("en", "ltr", ()), "pdf")))
+    assert "/Title" not in pdf.docinfo and b"<pdfuaid:part>" not in pdf.Root.Metadata.read_bytes()
+
+
 @pytest.mark.parametrize("standard, part", [("a-2u", 2), ("a-3u", 3)])
 def test_pdfa_adds_its_identification_and_an_srgb_output_intent(standard, part):
     data = newsconv.render(load("ar-seed"), "pdf", RenderOptions(pdf_standard=standard))

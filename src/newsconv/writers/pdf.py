@@ -43,7 +43,9 @@ def write(document: Document, options: RenderOptions) -> bytes:
     draw_pages(canvas, pages, frame.top, footer)
     if part:
         refuse_forbidden(options.pdf_standard, typesetter.missing, canvas.fonts)
-    return canvas.save(Metadata.of(document, options), part, ua=not typesetter.missing)
+    metadata = Metadata.of(document, options)
+    # PDF/UA-1 forbids drawing .notdef and wants a title: without either, the file claims nothing.
+    return canvas.save(metadata, part, ua=bool(metadata.title) and not typesetter.missing)
 
 
 def _footer(document: Document, style, frame, typesetter: Typesetter):
