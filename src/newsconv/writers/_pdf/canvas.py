@@ -97,10 +97,11 @@ class Canvas:
         self.pdf.put(self._resources, f"<< /Font << {fonts} >> >>")
         kids = " ".join(f"{page} 0 R" for page in self._pages)
         self.pdf.put(self._pages_number, f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>")
+        tree = self.structure.write(self.pdf, self._pages)
+        xmp = self.pdf.add_stream(metadata.xmp(pdfa_part, ua), "/Type /Metadata /Subtype /XML ", compress=False)
         catalog = [f"/Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(metadata.lang)}",
-                   f"/StructTreeRoot {self.structure.write(self.pdf, self._pages)} 0 R /MarkInfo << /Marked true >>",
-                   "/ViewerPreferences << /DisplayDocTitle true >>",
-                   f"/Metadata {self.pdf.add_stream(metadata.xmp(pdfa_part, ua), '/Type /Metadata /Subtype /XML ', compress=False)} 0 R"]
+                   f"/StructTreeRoot {tree} 0 R /MarkInfo << /Marked true >>",
+                   f"/ViewerPreferences << /DisplayDocTitle true >> /Metadata {xmp} 0 R"]
         outline = write_outline(self.pdf, self.structure.headings, self._pages)
         if outline:
             catalog.append(f"/Outlines {outline} 0 R /PageMode /UseOutlines")
