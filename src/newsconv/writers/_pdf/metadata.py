@@ -49,8 +49,9 @@ class Metadata:
 
     @classmethod
     def of(cls, document: Document, options: RenderOptions) -> "Metadata":
-        return cls(title=options.title or document_title(document), lang=document.lang,
-                   author=options.author or "", subject=options.date or "", date=_parse_date(options.date))
+        return cls(title=_clean(options.title or document_title(document)), lang=_clean(document.lang),
+                   author=_clean(options.author or ""), subject=_clean(options.date or ""),
+                   date=_parse_date(options.date))
 
     def info(self) -> str:
         """The Info dictionary."""
@@ -113,8 +114,13 @@ def document_title(document: Document) -> str:
     return first if len(first) <= _TITLE_FALLBACK_LENGTH else first[:_TITLE_FALLBACK_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
+def _clean(text: str) -> str:
+    """The text without the control characters XML cannot hold, for Info and XMP alike."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
 def _xml(text: str) -> str:
-    return html.escape(_XML_FORBIDDEN.sub("", text), quote=False)
+    return html.escape(text, quote=False)
 
 
 def _parse_date(value: Optional[str]) -> Optional[datetime]:
