@@ -278,6 +278,7 @@ def test_pdfa_adds_its_identification_and_an_srgb_output_intent(standard, part):
     assert intent.S == "/GTS_PDFA1" and intent.DestOutputProfile.N == 3
     profile = intent.DestOutputProfile.read_bytes()
     assert profile[36:40] == b"acsp" and profile[16:20] == b"RGB "
+    assert profile[24:36] == bytes.fromhex("07d0 0001 0001 0000 0000 0000")  # not the clock: same input, same bytes
 
 
 def test_pdfa_refuses_characters_no_font_has():

@@ -10,6 +10,7 @@ forbids embedding it (6.2.11.4.1).
 """
 from __future__ import annotations
 
+import struct
 from typing import Iterable, Optional
 
 from ...errors import FontError
@@ -19,6 +20,9 @@ from .pdffile import PdfFile, text_string
 # --pdf-standard value -> PDF/A part (conformance level U for all); "ua-1" is every file's.
 PDF_STANDARDS = {"ua-1": None, "a-2u": 2, "a-3u": 3}
 _SRGB = "sRGB IEC61966-2.1"
+# LittleCMS stamps a profile with the clock; a fixed date keeps equal documents equal bytes
+# (the profile carries no ID, the MD5 that would cover the date).
+_PROFILE_DATE = struct.pack(">6H", 2000, 1, 1, 0, 0, 0)
 # OS/2 fsType: "restricted licence embedding" (bits 0-3 = 2) and "bitmap embedding only".
 _RESTRICTED, _BITMAP_ONLY = 0x0002, 0x0200
 
@@ -44,6 +48,7 @@ def output_intent(pdf: PdfFile) -> int:
     from PIL import ImageCms  # only PDF/A files need it; importing it costs a cold run
 
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    profile = profile[:24] + _PROFILE_DATE + profile[36:]
     stream = pdf.add_stream(profile, "/N 3 ")
     return pdf.add(f"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier {text_string(_SRGB)} "
                    f"/Info {text_string(_SRGB)} /DestOutputProfile {stream} 0 R >>")
