@@ -17,6 +17,7 @@ from click.shell_completion import CompletionItem
 from .version import __version__
 from .errors import EXIT, EXIT_HELP, NewsconvError, StrictError
 from .model import is_language_tag
+from .options import PDF_STANDARDS
 from .style import DIGIT_CHOICES, PAPERS
 from .writers import WRITERS
 
@@ -166,6 +167,9 @@ render_options = _stacked(  # every command that writes a document
     click.option("--reference-docx", type=click.Path(dir_okay=False),
                  help="DOCX: start from this template, keeping its styles, header and footer."),
 )
+pdf_standard_option = click.option(
+    "--pdf-standard", type=click.Choice(list(PDF_STANDARDS)), default="ua-1", show_default=True,
+    help="PDF: every PDF is tagged (PDF/UA-1); a-2u or a-3u makes it PDF/A-2u or PDF/A-3u as well.")
 
 
 def _house_style(path):
@@ -203,6 +207,8 @@ def _register_writer_commands() -> None:
         command = writer_command(fmt, summary)
         if fmt == "html":
             command = click.option("--fragment", is_flag=True, help="Emit only the <article> element.")(command)
+        if fmt == "pdf":
+            command = pdf_standard_option(command)
         main.command(f"to-{fmt}")(command)
 
 
@@ -248,6 +254,7 @@ class FormatList(click.ParamType):
 @strict_option
 @input_options
 @render_options
+@pdf_standard_option
 def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, strict, source_format, encoding,
                     lang, direction, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.

@@ -9,6 +9,9 @@ from .errors import UsageError
 from .model import strings_made_valid, warn_invalid
 from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle
 
+# --pdf-standard (Typst's names) -> the PDF/A part it adds (conformance U); every PDF is PDF/UA-1.
+PDF_STANDARDS = {"ua-1": None, "a-2u": 2, "a-3u": 3}
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -24,6 +27,8 @@ class RenderOptions:
               read the resolved values from ``style`` only.
     css:      HTML only: a stylesheet file to embed after newsconv's, or a URL to link.
     reference_docx: DOCX only: a newsroom template whose styles, header and footer are kept.
+    pdf_standard: PDF only: "ua-1" (every PDF is tagged, PDF/UA-1), or "a-2u"/"a-3u" to make it
+              PDF/A-2u or PDF/A-3u as well (Typst's names).
     """
 
     title: Optional[str] = None
@@ -37,6 +42,7 @@ class RenderOptions:
     style: HouseStyle = DEFAULT_STYLE
     css: Optional[str] = None
     reference_docx: Optional[str] = None
+    pdf_standard: str = "ua-1"
 
     def __post_init__(self) -> None:
         overrides = {name: getattr(self, name) for name in ("paper", "justify", "digits")
@@ -48,6 +54,7 @@ class RenderOptions:
         _check("paper", self.style.paper, PAPER_SIZES)
         _check("justify", self.style.justify, JUSTIFY_CHOICES)
         _check("digits", self.style.digits, DIGIT_CHOICES)
+        _check("pdf_standard", self.pdf_standard, PDF_STANDARDS)
 
 
 def _check(name: str, value, choices) -> None:

@@ -1,9 +1,12 @@
-"""PDF writer: a typeset, correctly shaped right-to-left PDF with a searchable text layer.
+"""PDF writer: a typeset, correctly shaped right-to-left PDF with a searchable text layer,
+tagged for accessibility (PDF/UA-1) and, on request, archival (PDF/A-2u or -3u).
 
 The pipeline is named by stage, each in its own module under ``_pdf``:
 styles (fonts and sizes) -> lines (bidi, shaping, line breaking) -> blocks and tables
-(units measured for the frame) -> pages (where pages end) -> draw (glyphs on the canvas,
-through ``glyphfont``'s glyph-level TrueType embedding) -> canvas and pdffile (the file).
+(units measured for the frame, each knowing its element of the ``structure`` tree) ->
+pages (where pages end) -> draw (glyphs on the canvas, through ``glyphfont``'s glyph-level
+TrueType embedding) -> canvas and pdffile (the file, with ``bookmarks``, ``metadata`` and
+``archival``'s PDF/A parts).
 """
 from __future__ import annotations
 
@@ -11,15 +14,17 @@ import logging
 
 from ..model import Document
 from ..options import RenderOptions
+from ._pdf.archival import pdfa_part, refuse_forbidden
 from ._pdf.blocks import BlockLayout
 from ._pdf.canvas import Canvas
 from ._pdf.lines import Typesetter
+from ._pdf.metadata import Metadata
 from ._pdf.pages import draw_pages, paginate
 from ._pdf.running import masthead_units, running_texts
+from ._pdf.structure import StructureTree
 from ._pdf.styles import frame_for, styles_for
 
 log = logging.getLogger("newsconv")
-CREATOR = "newsconv"
 
 
 def write(document: Document, options: RenderOptions) -> bytes:
@@ -28,22 +33,25 @@ def write(document: Document, options: RenderOptions) -> bytes:
     frame = frame_for(options.style, rtl)
     styles = styles_for(document, options)
     typesetter = Typesetter()
-    canvas = Canvas(frame.page_width, frame.page_height)
+    structure = StructureTree(document)
+    canvas = Canvas(frame.page_width, frame.page_height, structure)
     masthead = masthead_units(options, styles["heading2"], frame, typesetter, canvas, rtl)
-    pages = paginate(masthead + BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
+    units = BlockLayout(document, options, styles, frame, typesetter, structure).units()
+    pages = paginate(masthead + units, frame.height)
     decorate = running_texts(document, options, styles["footer"], frame, typesetter)
+    part = pdfa_part(options.pdf_standard)
+    if not part:
+        _warn_missing(typesetter.missing)
     draw_pages(canvas, pages, frame.top, decorate)
-    _warn_missing(typesetter.missing)
-    return canvas.save(document.lang, _metadata(document, options))
-
-
-def _metadata(document: Document, options: RenderOptions) -> dict[str, str]:
-    """The Info dictionary; no dates in it, so the same document always gives the same bytes."""
-    return {"Title": options.title or document.title or "", "Author": options.author or "",
-            "Subject": f"{options.date}" if options.date else "", "Creator": CREATOR, "Producer": CREATOR}
+    if part:
+        refuse_forbidden(options.pdf_standard, typesetter.missing, canvas.fonts)
+    metadata = Metadata.of(document, options)
+    # PDF/UA-1 forbids drawing .notdef and wants a title: without either, the file claims nothing.
+    return canvas.save(metadata, part, ua=bool(metadata.title) and not typesetter.missing)
 
 
 def _warn_missing(missing: set[str]) -> None:
     if missing:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(missing))
-        log.warning("no font has a glyph for %s; they show as empty boxes in the PDF", codes)
+        log.warning("no font has a glyph for %s; they show as empty boxes in the PDF, which therefore does "
+                    "not claim PDF/UA-1 (it forbids drawing .notdef)", codes)

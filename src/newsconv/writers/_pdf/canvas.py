@@ -1,8 +1,23 @@
-"""Pages of drawing operations, and the document around them (catalog, pages, metadata)."""
+"""Pages of drawing operations, and the document around them (catalog, pages, metadata).
+
+Everything drawn is either marked content of a structure element (``tagged``) or an
+artifact (``artifact``: page numbers, repeated table headers, the table grid), as a tagged
+PDF requires (PDF/UA-1 7.1); the structure tree, outline and XMP go in the catalog.
+"""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator, Optional
+
+from .archival import output_intent
+from .bookmarks import write_outline
 from .glyphfont import EmbeddedFont, Face
+from .metadata import Metadata
 from .pdffile import PdfFile, number, text_string
+from .structure import Element, StructureTree
+
+PAGINATION = "<< /Type /Pagination >>"
+LAYOUT = "<< /Type /Layout >>"
 
 number_ = number  # the PDF number formatter, where a parameter is called ``number``
 
@@ -10,9 +25,11 @@ number_ = number  # the PDF number formatter, where a parameter is called ``numb
 class Canvas:
     """Collects each page's content stream and the fonts it draws with, then writes the file."""
 
-    def __init__(self, page_width: float, page_height: float):
+    def __init__(self, page_width: float, page_height: float, structure: StructureTree):
         self.pdf = PdfFile()
         self.page_size = (page_width, page_height)
+        self.structure = structure
+        self._in_artifact = False
         self.fonts: dict[Face, tuple[str, EmbeddedFont]] = {}
         self._ops: list[str] = []
         self._pages: list[int] = []
@@ -29,13 +46,40 @@ class Canvas:
     def emit(self, *operations: str) -> None:
         self._ops.extend(operations)
 
+    @contextmanager
+    def tagged(self, element: Element, top: Optional[float] = None) -> Iterator[None]:
+        """What is drawn inside is content of ``element`` (``top``: where it starts on the page,
+        for bookmarks); inside an artifact it stays part of the artifact."""
+        if self._in_artifact:
+            yield
+            return
+        mcid = self.structure.mark(element, len(self._pages), top)
+        self.emit(f"/{element.type} << /MCID {mcid} >> BDC")
+        yield
+        self.emit("EMC")
+
+    @contextmanager
+    def artifact(self, properties: str = PAGINATION) -> Iterator[None]:
+        """What is drawn inside is not content: a reader skips it (a page number, a repeated header)."""
+        if self._in_artifact:
+            yield
+            return
+        self._in_artifact = True
+        self.emit(f"/Artifact {properties} BDC")
+        try:
+            yield
+        finally:
+            self.emit("EMC")
+            self._in_artifact = False
+
     def rect(self, left: float, bottom: float, width: float, height: float, line_width: float,
              stroke_gray: float, fill_gray: float | None) -> None:
         """A stroked rectangle, filled first when ``fill_gray`` is given."""
         paint = "B" if fill_gray is not None else "S"
         fill = f"{number(fill_gray)} g " if fill_gray is not None else ""
-        self.emit(f"q {number(line_width)} w {number(stroke_gray)} G {fill}{number(left)} {number(bottom)} "
-                  f"{number(width)} {number(height)} re {paint} Q")
+        with self.artifact(LAYOUT):
+            self.emit(f"q {number(line_width)} w {number(stroke_gray)} G {fill}{number(left)} {number(bottom)} "
+                      f"{number(width)} {number(height)} re {paint} Q")
 
     def image(self, number: int, left: float, bottom: float, width: float, height: float) -> None:
         """Draw the image XObject ``number`` into the box given."""
@@ -49,10 +93,13 @@ class Canvas:
         width, height = self.page_size
         self._pages.append(self.pdf.add(
             f"<< /Type /Page /Parent {self._pages_number} 0 R /MediaBox [0 0 {number(width)} {number(height)}] "
-            f"/Resources {self._resources} 0 R /Contents {contents} 0 R >>"))
+            f"/Resources {self._resources} 0 R /Contents {contents} 0 R /StructParents {len(self._pages)} "
+            "/Tabs /S >>"))
 
-    def save(self, lang: str, metadata: dict[str, str]) -> bytes:
-        """The finished file: fonts subset and embedded, every page sharing one resource dictionary."""
+    def save(self, metadata: Metadata, pdfa_part: Optional[int] = None, ua: bool = True) -> bytes:
+        """The finished file: fonts subset and embedded, every page sharing one resource dictionary,
+        the structure tree, outline and XMP metadata (and PDF/A's output intent); ``ua``: whether
+        it claims PDF/UA-1 (not when it draws .notdef for characters no font has)."""
         for _, font in self.fonts.values():
             font.write(self.pdf)
         fonts = " ".join(f"/{name} {font.number} 0 R" for name, font in self.fonts.values())
@@ -60,7 +107,16 @@ class Canvas:
         self.pdf.put(self._resources, f"<< /Font << {fonts} >>" + (f" /XObject << {images} >>" if images else "") + " >>")
         kids = " ".join(f"{page} 0 R" for page in self._pages)
         self.pdf.put(self._pages_number, f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>")
-        root = self.pdf.add(f"<< /Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(lang)} >>")
-        info = self.pdf.add("<< " + " ".join(f"/{key} {text_string(value)}" for key, value in metadata.items()
-                                             if value) + " >>")
+        tree = self.structure.write(self.pdf, self._pages)
+        xmp = self.pdf.add_stream(metadata.xmp(pdfa_part, ua), "/Type /Metadata /Subtype /XML ", compress=False)
+        catalog = [f"/Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(metadata.lang)}",
+                   f"/StructTreeRoot {tree} 0 R /MarkInfo << /Marked true >>",
+                   f"/ViewerPreferences << /DisplayDocTitle true >> /Metadata {xmp} 0 R"]
+        outline = write_outline(self.pdf, self.structure.headings, self._pages)
+        if outline:
+            catalog.append(f"/Outlines {outline} 0 R /PageMode /UseOutlines")
+        if pdfa_part:
+            catalog.append(f"/OutputIntents [{output_intent(self.pdf)} 0 R]")
+        root = self.pdf.add(f"<< {' '.join(catalog)} >>")
+        info = self.pdf.add(metadata.info())
         return self.pdf.to_bytes(root, info)

@@ -8,6 +8,11 @@ from .glyphfont import EmbeddedFont, Face
 from .lines import Line, PlacedGlyph, TextStyle
 from .pdffile import number
 
+# A glyph whose cluster's text its first glyph carries still maps to a character, as PDF/UA-1
+# and PDF/A-2u require of every glyph: U+200D, invisible in a copy, inside a span whose empty
+# ActualText tells readers that honour it (poppler, MuPDF, Acrobat) to read nothing there.
+_PIECE = "\u200d"
+_READ_AS_NOTHING = "/Span << /ActualText <FEFF> >> BDC"
 # Stroke width of synthetic bold, in ems (for faces that ship no bold, see fonts.has_static_bold).
 _SYNTHETIC_BOLD_STROKE = 0.035
 
@@ -37,15 +42,20 @@ def _draw_run(canvas: Canvas, face: Face, glyphs: list[PlacedGlyph], left: float
         _show(canvas, font, flow, _pdf_widths(flow, size), left, baseline)
     for glyph in glyphs:
         if not glyph.text:
-            _show(canvas, font, [glyph], [0], left, baseline)
+            canvas.emit(_READ_AS_NOTHING)
+            _show(canvas, font, [glyph._replace(text=_PIECE)], [0], left, baseline)
+            canvas.emit("EMC")
 
 
 def _show(canvas: Canvas, font: EmbeddedFont, glyphs: list[PlacedGlyph], widths: list[int], left: float,
           baseline: float) -> None:
+    """Glyphs whose PDF widths carry each to the next; a glyph that goes back (a negative width,
+    which no font advance can be) is drawn with width 0 and a TJ adjustment."""
     canvas.emit(f"1 0 0 1 {number(left + glyphs[0].x + glyphs[0].dx)} {number(baseline)} Tm")
     for rise, same_rise in groupby(zip(glyphs, widths), key=lambda pair: pair[0].dy):
-        codes = "".join(font.encode(glyph.gid, glyph.text, width) for glyph, width in same_rise)
-        canvas.emit(f"{number(rise)} Ts <{codes}> Tj")
+        shown = "".join(font.encode(glyph.gid, glyph.text, max(width, 0)) + (f"> {-width} <" if width < 0 else "")
+                        for glyph, width in same_rise)
+        canvas.emit(f"{number(rise)} Ts [<{shown}>] TJ")
 
 
 def _pdf_widths(glyphs: list[PlacedGlyph], size: float) -> list[int]:

@@ -7,7 +7,9 @@ code of its own.  The code fixes what the PDF says about the glyph:
 - its ToUnicode entry is the text of its HarfBuzz cluster, so copy/paste and search
   give back the logical letters, never private-use or presentation-form code points;
 - its width is the distance to the next glyph as placed, so text extractors see no
-  false gap where GPOS moved a glyph.
+  false gap where GPOS moved a glyph; where that is not the glyph's own advance, the code
+  draws a copy of the glyph with that advance (``glyphcopies``), so the widths and the
+  embedded font program agree, as PDF/UA-1 and PDF/A require.
 
 Codes are numbered per document (65,535 per face and document, far more than an
 article uses), and the font file embedded is HarfBuzz's subset of the glyphs drawn.
@@ -22,6 +24,7 @@ import uharfbuzz as hb
 from ... import fonts
 from ...errors import FontError
 from ...text.shaping import ShapingFont
+from .glyphcopies import with_copies
 from .pdffile import PdfFile, fingerprint
 
 # Tables a PDF viewer never reads from an embedded TrueType font: shaping is already done.
@@ -80,10 +83,11 @@ class EmbeddedFont:
     def write(self, pdf: PdfFile) -> None:
         """The Type0 font, its CIDFontType2, descriptor, subset file, code maps and ToUnicode."""
         subset, new_gid = self._subset()
+        subset, glyphs = self._with_placed_advances(subset, new_gid)
         base = f"{self._tag()}+{self.face.postscript_name()}"
         file_number = pdf.add_stream(subset, f"/Length1 {len(subset)} ")
         descriptor = pdf.add(self._descriptor(base, file_number))
-        gid_map = pdf.add_stream(b"".join(new_gid[gid].to_bytes(2, "big") for gid, _, _ in self._entries))
+        gid_map = pdf.add_stream(b"".join(glyph.to_bytes(2, "big") for glyph in glyphs))
         widths = " ".join(str(width) for _, _, width in self._entries)
         cid_font = pdf.add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{base} "
                            "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
@@ -96,6 +100,23 @@ class EmbeddedFont:
         """The font file with only the glyphs drawn (variable fonts at their default instance)."""
         return fonts.subset(self.face.hb_face, self.face.path, glyphs=(gid for gid, _, _ in self._entries),
                             dropped_tables=_DROPPED_TABLES)
+
+    def _with_placed_advances(self, subset: bytes, new_gid: dict[int, int]) -> tuple[bytes, list[int]]:
+        """The subset with a copy of each glyph drawn at an advance not its own, and the glyph
+        each code draws (the CIDToGIDMap)."""
+        upem = self.face.units_per_em
+        copies: dict[tuple[int, int], int] = {}
+        for gid, _, width in self._entries:
+            if width != self.advance(gid):
+                copies.setdefault((new_gid[gid], round(width * upem / 1000)), len(copies))
+        subset, copy_glyphs = with_copies(subset, list(copies))
+        return subset, [new_gid[gid] if width == self.advance(gid) else
+                        copy_glyphs[copies[(new_gid[gid], round(width * upem / 1000))]]
+                        for gid, _, width in self._entries]
+
+    def advance(self, gid: int) -> int:
+        """The glyph's own advance in the font program, in the 1/1000 em of PDF widths."""
+        return round(self.face.shaping.hb_font.get_glyph_h_advance(gid) * 1000 / self.face.units_per_em)
 
     def _tag(self) -> str:
         """The six-letter subset tag, derived from the glyphs so equal documents give equal bytes."""

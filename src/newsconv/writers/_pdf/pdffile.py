@@ -27,10 +27,12 @@ class PdfFile:
     def add(self, body: str | bytes) -> int:
         return self.put(self.reserve(), body)
 
-    def add_stream(self, data: bytes, entries: str = "", number: int = 0) -> int:
-        """A Flate-compressed stream; ``entries`` are extra dictionary entries."""
-        packed = zlib.compress(data, 6)
-        head = f"<< /Length {len(packed)} /Filter /FlateDecode {entries}>>\nstream\n".encode("latin-1")
+    def add_stream(self, data: bytes, entries: str = "", number: int = 0, compress: bool = True) -> int:
+        """A Flate-compressed stream (plain when not ``compress``: XMP metadata, which PDF/A wants
+        readable by tools that know no PDF); ``entries`` are extra dictionary entries."""
+        packed = zlib.compress(data, 6) if compress else data
+        flate = "/Filter /FlateDecode " if compress else ""
+        head = f"<< /Length {len(packed)} {flate}{entries}>>\nstream\n".encode("latin-1")
         return self.put(number or self.reserve(), head + packed + b"\nendstream")
 
     def to_bytes(self, root: int, info: int) -> bytes:

@@ -8,6 +8,7 @@ from ...model import Document
 from ...options import RenderOptions
 from ...style import expand, header_values
 from ...text.numerals import number_in
+from .canvas import LAYOUT
 from .draw import draw_line
 from .images import add_image
 from .lines import TextStyle, Typesetter
@@ -29,11 +30,13 @@ def running_texts(document: Document, options: RenderOptions, style: TextStyle, 
 
     def draw(canvas, number: int, count: int) -> None:
         page = {"page": number_in(numerals, number), "pages": number_in(numerals, count)}
-        for template, line_baseline in ((house.header, header_baseline), (house.footer, frame.footer_baseline)):
+        for template, line_baseline, kind in ((house.header, header_baseline, "Header"),
+                                              (house.footer, frame.footer_baseline, "Footer")):
             if template:
                 text = expand(template, {**values, **page})
                 line = typesetter.lines(text, style, frame.width, rtl)[0]
-                draw_line(canvas, line, (frame.page_width - line.width) / 2, line_baseline, style)
+                with canvas.artifact(f"<< /Type /Pagination /Subtype /{kind} >>"):
+                    draw_line(canvas, line, (frame.page_width - line.width) / 2, line_baseline, style)
 
     return draw
 
@@ -53,6 +56,10 @@ def masthead_units(options: RenderOptions, style: TextStyle, frame: Frame, types
     height = max(LOGO_HEIGHT if image else 0.0, style.leading) + 12.0
 
     def draw(canvas, top: float) -> None:
+        with canvas.artifact(LAYOUT):  # page furniture: the title, not the masthead, opens the article
+            _draw_masthead(canvas, top)
+
+    def _draw_masthead(canvas, top: float) -> None:
         gap = 10.0 if image and name_line else 0.0
         total = width + gap + (name_line.width if name_line else 0.0)
         left = frame.left + (frame.width - total) / 2

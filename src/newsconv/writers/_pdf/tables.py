@@ -2,11 +2,13 @@
 is repeated on every page the table continues on, and right-to-left column order."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from ...model import Table
 from .draw import draw_line
 from .lines import Line, TextStyle
+from .structure import Element, TableTags
 from .units import Unit, aligned_offset, baseline
 
 if TYPE_CHECKING:
@@ -18,15 +20,16 @@ GRID_GRAY = 0.35
 HEADER_SHADE = 0.88
 
 
-def table_units(table: Table, layout: "BlockLayout") -> list[Unit]:
+def table_units(table: Table, layout: "BlockLayout", tags: TableTags) -> list[Unit]:
     """One unit per row; the header row keeps with the first body row and repeats after page breaks."""
     count = table.column_count
     rows = [_padded(row, count) for row in table.rows]
     header_row = _padded(table.header, count) if table.header else None
     widths = column_widths(table, [header_row] + rows if header_row else rows, layout)
-    row_units = [_row_unit(table, row, widths, layout, "table", shaded=False) for row in rows]
+    row_units = [_row_unit(table, row, widths, layout, "table", False, cells)
+                 for row, cells in zip(rows, tags.rows)]
     if header_row:
-        header = _row_unit(table, header_row, widths, layout, "table-header", shaded=True)
+        header = _row_unit(table, header_row, widths, layout, "table-header", True, tags.header)
         header.keep_with_next = True
         for unit in row_units:
             unit.repeat = header
@@ -58,18 +61,25 @@ def _padded(row: tuple[str, ...], count: int) -> tuple[str, ...]:
 
 
 def _row_unit(table: Table, row: tuple[str, ...], widths: list[float], layout: "BlockLayout", kind: str,
-              shaded: bool) -> Unit:
+              shaded: bool, tags: tuple[Element, ...]) -> Unit:
+    """A row whose cells are content of ``tags`` the first time it is drawn; drawn again (a
+    header repeated on a new page), it is an artifact."""
     style = layout.styles[kind]
     cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, layout.is_rtl(table)) if text
              else [] for text, width in zip(row, widths)]
     height = max(len(lines) for lines in cells) * style.leading + 2 * PADDING
     lefts = _column_lefts(widths, layout.is_rtl(table), layout.frame.left)
 
+    drawn = []
+
     def draw(canvas, top: float) -> None:
-        for left, width in zip(lefts, widths):
-            canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
-        for left, width, lines in zip(lefts, widths, cells):
-            _draw_cell(canvas, lines, left + PADDING, width - 2 * PADDING, top - PADDING, style)
+        with canvas.artifact() if drawn else nullcontext():
+            for left, width in zip(lefts, widths):
+                canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
+            for left, width, lines, tag in zip(lefts, widths, cells, tags):
+                with canvas.tagged(tag) if lines else nullcontext():
+                    _draw_cell(canvas, lines, left + PADDING, width - 2 * PADDING, top - PADDING, style)
+        drawn.append(top)
 
     return Unit(height, draw)
 
