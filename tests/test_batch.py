@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsconv import batch
+from newsconv import pool
 from newsconv.batch import CONVERTED, FAILED, SKIPPED, Conversion, find_sources, plan, run, write_report
 
 ARTICLE = "عنوان الخبر\n\nنص المقال الأول عن الاقتصاد.\n"
@@ -123,10 +123,13 @@ def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
             raise RuntimeError("writer bug")
         return b"ok"
 
-    monkeypatch.setattr(batch, "render", render)
-    monkeypatch.setattr(batch, "_worker", {"conversion": HTML_ONLY, "collector": batch._Collector()})
+    monkeypatch.setattr(pool, "render", render)
+    newsconv_log = logging.getLogger("newsconv")  # convert_chunk collects its warnings, as in a worker
+    for attribute in ("handlers", "propagate", "level"):
+        monkeypatch.setattr(newsconv_log, attribute, getattr(newsconv_log, attribute))
     make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
-    results = {Path(t.source).name: batch._convert(t) for t in plan([str(tmp_path)], HTML_ONLY).tasks}
+    tasks = list(plan([str(tmp_path)], HTML_ONLY).tasks)
+    results = {Path(r.source).name: r for r in pool.convert_chunk(tasks, HTML_ONLY)}
     assert {name: r.status for name, r in results.items()} == {"boom.txt": FAILED, "fine.txt": CONVERTED}
     assert results["boom.txt"].error == f"{tmp_path}/boom.txt: internal error: RuntimeError: writer bug"
 
@@ -139,7 +142,7 @@ def test_warnings_are_kept_per_input(tmp_path):
 
 
 def test_workers_never_start_by_a_plain_fork():
-    assert batch._process_context(("html",)).get_start_method() in ("forkserver", "spawn")
+    assert pool.process_context(("html",)).get_start_method() in ("forkserver", "spawn")
 
 
 def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_file(tmp_path):
