@@ -335,7 +335,7 @@ def _matches(folder: str, parts: tuple[str, ...]) -> Iterator[str]:
         for entry in _entries(folder, head):
             if entry.is_dir(follow_symlinks=False):
                 yield from _matches(entry.path, parts)
-            elif not rest:
+            elif not rest and not entry.is_dir():
                 yield entry.path
     elif glob.has_magic(head):
         for entry in _entries(folder, head):

@@ -29,9 +29,11 @@ class ClusterError(NewsconvError):
     exit_code = EXIT.USAGE
 
 
-def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False) -> "DaskExecutor":
+def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False,
+            timeout: str = CONNECT_TIMEOUT) -> "DaskExecutor":
     """An executor on the Dask scheduler at ``scheduler`` (``tcp://HOST:PORT``), or on a cluster of
-    worker processes started on this machine (``local`` for one per core, ``local:N`` for N)."""
+    worker processes started on this machine (``local`` for one per core, ``local:N`` for N).
+    ``timeout`` bounds the wait for the scheduler, then for a first worker."""
     try:
         import distributed
     except ImportError:
@@ -45,8 +47,8 @@ def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False
                                                dashboard_address=None, silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster, set_as_default=False)
         else:
-            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            client = distributed.Client(scheduler, timeout=timeout, set_as_default=False)
+        client.wait_for_workers(1, timeout=timeout)
     except ValueError:
         raise ClusterError(f"--scheduler {scheduler}: expected tcp://HOST:PORT, local or local:N") from None
     except (OSError, TimeoutError) as exc:

@@ -207,14 +207,14 @@ def _exit(signum, frame) -> None:
 
 def _end_with_the_batch() -> None:
     """Stop this worker, quietly, once the batch process is gone (kill -9 of the batch), which would
-    otherwise leave it waiting on its queue for ever.  Its parent (the fork server, which lives as
-    long as the batch, or the batch itself) is then gone too.  The signal goes to the main thread,
-    which holds it while it writes a file, so no partial or temporary file is left."""
+    otherwise leave it and the fork server waiting for ever.  multiprocessing's handle on the parent
+    (the batch, even when the fork server forked this worker) ends when the batch ends.  The signal
+    goes to the main thread, which holds it while it writes a file: no partial file is left."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    parent = os.getppid()
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)
+    batch = multiprocessing.parent_process()
+    if batch is not None:
+        batch.join()
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _run_in_pool(chunk: list[Task], conversion: Conversion) -> list[Result]:
