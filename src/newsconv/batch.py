@@ -334,13 +334,13 @@ def _matches(folder: str, parts: tuple[str, ...]) -> Iterator[str]:
         yield from (_matches(folder, rest) if rest else [folder] if folder else [])
         for entry in _entries(folder, head):
             if entry.is_dir(follow_symlinks=False):
-                yield from _matches(entry.path, parts)
+                yield from _matches(os.path.join(folder, entry.name), parts)
             elif not rest and not entry.is_dir():
-                yield entry.path
+                yield os.path.join(folder, entry.name)
     elif glob.has_magic(head):
         for entry in _entries(folder, head):
             if fnmatch.fnmatch(entry.name, head) and (not rest or entry.is_dir()):
-                yield from _matches(entry.path, rest)
+                yield from _matches(os.path.join(folder, entry.name), rest)
     else:
         path = os.path.join(folder, head)
         if os.path.isdir(path) if rest else os.path.lexists(path):
@@ -509,7 +509,7 @@ def _results(tasks: Iterable[Task], executor: Executor) -> Iterator[Result]:
                 if not executor.lost(exc):
                     raise
                 if alone:
-                    results = [_failed(chunk[0], f"its worker died converting it, twice ({exc})")]
+                    results = [_failed(chunk[0], f"its worker died converting it, again when it ran alone ({exc})")]
                 else:
                     suspects.extend([task] for task in chunk)
                     continue

@@ -30,6 +30,7 @@ from .reading import format_for, load_bytes
 # libraries underneath keep per process; rare enough that the writers' shaping caches pay off first.
 TASKS_PER_WORKER = 500
 log = logging.getLogger("newsconv")
+_writing = threading.Lock()  # held while an output is written, so that a worker never ends mid-write
 
 
 def convert_chunk(tasks: list[Task], conversion: Conversion, write: bool = True,
@@ -56,8 +57,9 @@ def _convert(task: Task, conversion: Conversion, write: bool, root: Optional[str
             with _timed(result.seconds, fmt):
                 data = render(document, fmt, conversion.options)
                 if write:
-                    make_parent(os.path.join(root or "", path))
-                    write_atomic(os.path.join(root or "", path), data)
+                    with _writing:
+                        make_parent(os.path.join(root or "", path))
+                        write_atomic(os.path.join(root or "", path), data)
                     result.outputs[fmt] = str(path)
                 else:
                     result.rendered[fmt] = data
@@ -130,7 +132,6 @@ class LocalPool:
         self.conversion, self.jobs = conversion, jobs
         self.slots = 2 * jobs
         self.pending: set = set()
-        self.broken_by: BaseException | None = None
         self.executor = self._start()
 
     def _start(self) -> concurrent.futures.ProcessPoolExecutor:
@@ -140,7 +141,12 @@ class LocalPool:
             initargs=(self.conversion.formats,), **recycle)
 
     def submit(self, chunk: list[Task]):
-        future = self.executor.submit(_run_in_pool, chunk, self.conversion)
+        try:
+            future = self.executor.submit(_run_in_pool, chunk, self.conversion)
+        except BrokenProcessPool:  # a worker died: a fresh pool for the retries and what follows
+            self.executor.shutdown(wait=False)
+            self.executor = self._start()
+            future = self.executor.submit(_run_in_pool, chunk, self.conversion)
         self.pending.add(future)
         return future
 
@@ -150,13 +156,7 @@ class LocalPool:
         return done
 
     def lost(self, error: BaseException) -> bool:
-        if not isinstance(error, BrokenProcessPool):
-            return False
-        if error is not self.broken_by:  # a break fails every chunk in flight with one error: restart once
-            self.broken_by = error
-            self.executor.shutdown(wait=False)
-            self.executor = self._start()
-        return True
+        return isinstance(error, BrokenProcessPool)
 
     def close(self) -> None:
         """Stop the workers: at once if tasks are still in flight (Ctrl-C), each discarding the file it was
@@ -187,8 +187,8 @@ def process_context(formats: Iterable[str]):
 def _start_worker(formats: tuple[str, ...]) -> None:
     """Per-process setup, once per worker: signals, warning capture, writers loaded, an eye on the batch.
 
-    Ctrl-C reaches the whole process group; the batch alone handles it and stops the pool, whose
-    SIGTERM becomes SystemExit here, so write_atomic removes its temporary file.
+    Ctrl-C reaches the whole process group; the batch alone handles it and stops the pool with
+    SIGTERM (see :func:`_exit`).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit)
@@ -202,19 +202,28 @@ def _start_worker(formats: tuple[str, ...]) -> None:
 
 
 def _exit(signum, frame) -> None:
-    raise SystemExit(128 + signum)
+    """SIGTERM (the batch stopping its pool): end now, unless an output is being written, in which case
+    SystemExit lets write_atomic remove its temporary file.  Not SystemExit everywhere: concurrent.futures
+    catches it between tasks and tries to report it, and can wait there for ever."""
+    if _writing.locked():
+        raise SystemExit(128 + signum)
+    os._exit(128 + signum)
 
 
 def _end_with_the_batch() -> None:
-    """Stop this worker, quietly, once the batch process is gone (kill -9 of the batch), which would
-    otherwise leave it and the fork server waiting for ever.  multiprocessing's handle on the parent
-    (the batch, even when the fork server forked this worker) ends when the batch ends.  The signal
-    goes to the main thread, which holds it while it writes a file: no partial file is left."""
+    """End this worker once the batch process is gone (kill -9 of the batch), which would otherwise
+    leave it and the fork server waiting for ever.  multiprocessing's handle on the parent (the
+    batch, even when the fork server forked this worker) ends when the batch ends.
+
+    The worker ends at once, between two writes (an article being rendered is simply dropped), and
+    without Python's exit: concurrent.futures would catch a SystemExit and try to send it to the
+    batch, whose pipe nobody reads any more, and wait there for ever."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     batch = multiprocessing.parent_process()
     if batch is not None:
         batch.join()
-        os.kill(os.getpid(), signal.SIGTERM)
+        _writing.acquire()
+        os._exit(EXIT.INTERRUPTED)
 
 
 def _run_in_pool(chunk: list[Task], conversion: Conversion) -> list[Result]:
