@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-from pathlib import Path
+from collections import Counter
+from pathlib import Path, PurePath, PurePosixPath
 
 import pytest
 
-from newsconv import batch
+from newsconv import batch, pool
 from newsconv.batch import CONVERTED, FAILED, SKIPPED, Conversion, find_sources, plan, run, write_report
 
 ARTICLE = "عنوان الخبر\n\nنص المقال الأول عن الاقتصاد.\n"
@@ -123,10 +124,13 @@ def test_a_writer_crash_costs_one_article_not_the_batch(tmp_path, monkeypatch):
             raise RuntimeError("writer bug")
         return b"ok"
 
-    monkeypatch.setattr(batch, "render", render)
-    monkeypatch.setattr(batch, "_worker", {"conversion": HTML_ONLY, "collector": batch._Collector()})
+    monkeypatch.setattr(pool, "render", render)
+    newsconv_log = logging.getLogger("newsconv")  # convert_chunk collects its warnings, as in a worker
+    for attribute in ("handlers", "propagate", "level"):
+        monkeypatch.setattr(newsconv_log, attribute, getattr(newsconv_log, attribute))
     make_tree(tmp_path, {"boom.txt": "boom\n\ntext\n", "fine.txt": ARTICLE})
-    results = {Path(t.source).name: batch._convert(t) for t in plan([str(tmp_path)], HTML_ONLY).tasks}
+    tasks = list(plan([str(tmp_path)], HTML_ONLY).tasks)
+    results = {Path(r.source).name: r for r in pool.convert_chunk(tasks, HTML_ONLY)}
     assert {name: r.status for name, r in results.items()} == {"boom.txt": FAILED, "fine.txt": CONVERTED}
     assert results["boom.txt"].error == f"{tmp_path}/boom.txt: internal error: RuntimeError: writer bug"
 
@@ -139,7 +143,7 @@ def test_warnings_are_kept_per_input(tmp_path):
 
 
 def test_workers_never_start_by_a_plain_fork():
-    assert batch._process_context(("html",)).get_start_method() in ("forkserver", "spawn")
+    assert pool.process_context(("html",)).get_start_method() in ("forkserver", "spawn")
 
 
 def test_an_interrupted_batch_returns_the_results_so_far_and_leaves_no_partial_file(tmp_path):
@@ -189,3 +193,84 @@ def test_every_good_input_is_converted_whatever_the_pool_size(tmp_path, jobs):
     report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=jobs)
     assert report.count(CONVERTED) == 9
     assert "Body 7." in (tmp_path / "out" / "d1" / "7.html").read_text(encoding="utf-8")
+
+
+def test_shards_are_disjoint_complete_and_balanced(tmp_path):
+    make_tree(tmp_path / "in", {f"desk{n % 5}/{n:03}.txt": ARTICLE for n in range(60)})
+    everything = {t.source for t in plan([str(tmp_path / "in")], HTML_ONLY).tasks}
+    shards = [{t.source for t in plan([str(tmp_path / "in")], HTML_ONLY, shard=(k, 3)).tasks} for k in (1, 2, 3)]
+    assert sum(map(len, shards)) == len(everything) == 60 and set().union(*shards) == everything
+    assert min(map(len, shards)) >= 12
+    counts = Counter(batch.shard_of(PurePath(f"desk{n % 10}/article-{n:04}.txt"), 3) for n in range(1000))
+    assert sorted(counts) == [1, 2, 3] and all(abs(c - 1000 / 3) < 1000 / 3 * 0.06 for c in counts.values())
+
+
+def test_a_shard_depends_on_the_path_below_the_input_root_only(tmp_path, monkeypatch):
+    make_tree(tmp_path, {"a/in/x/1.txt": ARTICLE, "b/in/x/1.txt": ARTICLE})
+    monkeypatch.chdir(tmp_path)
+    assert [s.relative for s in find_sources(["a/in"])[0]] == [s.relative for s in find_sources(["b/in"])[0]]
+    assert batch.shard_of(PurePath("x/1.txt"), 7) == batch.shard_of(PurePosixPath("x/1.txt"), 7)
+
+
+def test_merged_shard_reports_list_every_input_once(tmp_path):
+    make_tree(tmp_path / "in", {f"{n:02}.txt": ARTICLE if n else "" for n in range(12)})
+    for k in (1, 2, 3):
+        write_report(run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out"), shard=(k, 3)),
+                         jobs=1), tmp_path / f"r{k}.json")
+    merged = batch.merge_reports(batch.read_report(tmp_path / f"r{k}.json") for k in (1, 2, 3))
+    assert sorted(Path(r.source).name for r in merged.results) == [f"{n:02}.txt" for n in range(12)]
+    assert (merged.count(CONVERTED), merged.count(FAILED), merged.return_code) == (11, 1, 1)
+
+
+def test_a_rerun_that_converts_a_failed_input_wins_the_merge(tmp_path):
+    failed = batch.Report(("html",), [batch.Result("a.txt", FAILED, error="a.txt: boom")], 1.0)
+    converted = batch.Report(("html",), [batch.Result("a.txt", CONVERTED, outputs={"html": "a.html"})], 2.0)
+    merged = batch.merge_reports([converted, failed])
+    assert [(r.source, r.status) for r in merged.results] == [("a.txt", CONVERTED)] and merged.seconds == 3.0
+
+
+def test_symbolic_link_loops_are_not_followed_by_a_walk_or_a_double_star(tmp_path, monkeypatch):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE, "sub/b.txt": ARTICLE})
+    (tmp_path / "in" / "self").symlink_to(".")
+    (tmp_path / "in" / "sub" / "up").symlink_to("..")
+    monkeypatch.chdir(tmp_path)
+    for given in ("in", "in/**", "in/**/*.txt"):
+        assert sorted(str(s.relative) for s in find_sources([given])[0]) == ["a.txt", "sub/b.txt"], given
+
+
+def test_a_fifo_or_device_is_a_failed_input_not_a_read_that_never_ends(tmp_path):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE})
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    sources, refused = find_sources([str(tmp_path / "in"), "/dev/zero"])
+    assert [s.relative.name for s in sources] == ["a.txt"]
+    assert [(Path(r.source).name, r.status) for r in refused] == [("pipe.txt", FAILED), ("zero", FAILED)]
+    assert all("not a regular file" in r.error for r in refused)
+
+
+def test_a_glob_climbing_above_its_fixed_part_never_writes_outside_outdir(tmp_path, monkeypatch):
+    make_tree(tmp_path, {"in/x/a.txt": ARTICLE, "secret/s.txt": ARTICLE})
+    monkeypatch.chdir(tmp_path)
+    report = run(plan(["in/*/../../secret/*.txt", "in/*/../x/*.txt"], HTML_ONLY, outdir="out"), jobs=1)
+    assert statuses(report) == {"s.txt": FAILED, "a.txt": CONVERTED}
+    assert "outside out" in next(r.error for r in report.results if r.status == FAILED)
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.html")) == ["out/x/a.html"]
+
+
+def test_the_report_path_is_refused_when_it_is_an_input_or_an_output(tmp_path):
+    make_tree(tmp_path / "in", {"a.txt": ARTICLE})
+    batch_plan = plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out"))
+    assert batch_plan.claim(tmp_path / "in" / "a.txt") == f"the input {tmp_path}/in/a.txt"
+    assert batch_plan.claim(tmp_path / "out" / "a.html") == f"an output of {tmp_path}/in/a.txt"
+    assert batch_plan.claim(tmp_path / "run.json") is None
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_losslessly(tmp_path):
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as handle:
+        handle.write(ARTICLE.encode("utf-8"))
+    report = run(plan([str(tmp_path / "in")], HTML_ONLY, outdir=str(tmp_path / "out")), jobs=1)
+    write_report(report, tmp_path / "report.json")
+    data = json.loads((tmp_path / "report.json").read_bytes().decode("utf-8"))
+    assert os.fsencode(data["inputs"][0]["source"]) == os.path.join(folder, b"caf\xe9.txt")
+    assert os.path.exists(os.path.join(os.fsencode(tmp_path / "out"), b"caf\xe9.html"))

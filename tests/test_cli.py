@@ -1,6 +1,7 @@
 """The command line: `newsconv convert` wiring, exit codes, messages, interruption and lazy imports."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -120,7 +121,7 @@ def test_to_html_still_writes_beside_its_input(tmp_path):
 def test_a_stopped_batch_leaves_only_whole_files_and_skip_existing_finishes_it(tmp_path, stop):
     articles(tmp_path / "in", 40, ARTICLE * 3)
     command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "html,docx",
-               "-O", str(tmp_path / "out"), "-j", "2"]
+               "-O", str(tmp_path / "out"), "-j", "2", "--report", str(tmp_path / "run.json")]
     batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 4)
     if stop == "ctrl-c":
@@ -130,6 +131,7 @@ def test_a_stopped_batch_leaves_only_whole_files_and_skip_existing_finishes_it(t
     stderr = batch.communicate(timeout=30)[1]
     assert batch.returncode == 130
     assert stderr.splitlines()[-1].endswith("(interrupted)") and "Traceback" not in stderr
+    assert json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["interrupted"] is True
     outputs = list((tmp_path / "out").iterdir())
     assert not [p for p in outputs if p.name.startswith(".")]
     assert all(zipfile.ZipFile(p).testzip() is None for p in outputs if p.suffix == ".docx")
@@ -167,3 +169,106 @@ def test_each_command_imports_only_the_libraries_it_needs(tmp_path):
     assert (tmp_path / "seed.html").exists() and (tmp_path / "seed.pdf").exists()
     assert not {"reportlab", "docx", "bs4"} & to_html
     assert not {"bs4", "docx", "reportlab"} & to_pdf and "uharfbuzz" in to_pdf
+
+
+def processes_below(pid: int) -> list[int]:
+    """Every descendant of ``pid`` (the batch's fork server and its workers), from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def workers_of(pid: int) -> list[int]:
+    """The batch's pool workers: the fork server's children (or its own, when workers are spawned)."""
+    below = processes_below(pid)
+    return [p for p in below if p not in processes_below_one(pid)] or below
+
+
+def processes_below_one(pid: int) -> list[int]:
+    return [p for p in processes_below(pid) if p in _children(pid)]
+
+
+def _children(pid: int) -> set[int]:
+    with contextlib.suppress(OSError):
+        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    return set()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_worker_killed_mid_batch_costs_nothing_its_articles_are_retried(tmp_path):
+    articles(tmp_path / "in", 40, ARTICLE * 3)
+    command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "docx",
+               "-O", str(tmp_path / "out"), "-j", "2"]
+    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 2 and len(workers_of(batch.pid)) >= 2)
+    os.kill(workers_of(batch.pid)[-1], signal.SIGKILL)
+    stderr = batch.communicate(timeout=120)[1]
+    assert batch.returncode == 0, stderr
+    assert stderr.startswith("newsconv: 40 converted, 0 failed, 0 skipped") and "Traceback" not in stderr
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 40
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_kill_9_of_a_batch_ends_its_workers_quietly_and_leaves_no_partial_file(tmp_path):
+    articles(tmp_path / "in", 40, ARTICLE * 3)
+    command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "docx",
+               "-O", str(tmp_path / "out"), "-j", "2"]
+    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 2)
+    below = processes_below(batch.pid)
+    batch.kill()
+    stderr = batch.communicate(timeout=30)[1]  # the end of stderr: every worker, which shares it, has ended
+    assert "Traceback" not in stderr and "Error" not in stderr
+    wait_for(lambda: not [pid for pid in below if Path(f"/proc/{pid}").exists()], timeout=10)
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_the_report_never_overwrites_an_input(tmp_path):
+    articles(tmp_path / "in", 2)
+    before = (tmp_path / "in" / "000.txt").read_bytes()
+    result = newsconv("convert", str(tmp_path / "in"), "--to", "html", "--report", str(tmp_path / "in" / "000.txt"))
+    assert result.exit_code == 6
+    assert result.stderr == f"newsconv: error: {tmp_path}/in/000.txt: refusing to write the report over the input " \
+                            f"{tmp_path}/in/000.txt\n"
+    assert (tmp_path / "in" / "000.txt").read_bytes() == before and not (tmp_path / "in" / "001.html").exists()
+
+
+def test_three_shards_and_their_merged_report_cover_every_input_once(tmp_path):
+    articles(tmp_path / "in", 30)
+    written = []
+    for k in (1, 2, 3):
+        result = newsconv("convert", str(tmp_path / "in"), "--to", "html", "-O", str(tmp_path / f"out{k}"),
+                          "--shard", f"{k}/3", "--report", str(tmp_path / f"r{k}.json"), "-j", "1")
+        assert result.exit_code == 0, result.stderr
+        written.append({p.name for p in (tmp_path / f"out{k}").iterdir()})
+    assert sum(map(len, written)) == 30 and len(set().union(*written)) == 30 and min(map(len, written)) >= 5
+    result = newsconv("report", "merge", *(str(tmp_path / f"r{k}.json") for k in (1, 2, 3)),
+                      "-o", str(tmp_path / "all.json"))
+    assert result.exit_code == 0 and "3 reports merged: 30 converted, 0 failed, 0 skipped" in result.stderr
+    merged = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert sorted(Path(i["source"]).name for i in merged["inputs"]) == [f"{n:03}.txt" for n in range(30)]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--shard", "4/3"], "'4/3': K must be between 1 and N"),
+    (["--shard", "a/b"], "'a/b' is not K/N"),
+    (["--no-shared-fs"], "--no-shared-fs goes with --scheduler"),
+])
+def test_cluster_options_are_checked(tmp_path, args, message):
+    articles(tmp_path / "in", 1)
+    result = newsconv("convert", str(tmp_path / "in"), "--to", "html", *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_a_local_batch_never_imports_dask(tmp_path):
+    articles(tmp_path / "in", 1)
+    loaded = third_party_modules("convert", str(tmp_path / "in"), "--to", "html", "-j", "1")
+    assert (tmp_path / "in" / "000.html").exists()
+    assert not {"dask", "distributed", "tornado"} & loaded

@@ -1,45 +1,47 @@
-"""Many articles to several formats in a pool of worker processes: the library behind ``newsconv convert``.
+"""Many articles to several formats on a pool of workers: the library behind ``newsconv convert``.
 
 A batch runs in two stages.  :func:`plan` (in the calling process) finds the inputs, names every
-output and settles what needs no work (inputs that cannot be found, outputs that would collide or
-overwrite an input, outputs already up to date), so every conflict is known before a file is
-written.  :func:`run` hands the remaining tasks to worker processes, each of which parses its
-article once and renders it to every format, and collects one :class:`Result` per input into a
-:class:`Report`, whose ``return_code`` is the batch's exit policy (as black's ``Report``)::
+output and settles what needs no work (inputs that cannot be found or are no regular files,
+outputs that would collide, overwrite an input or leave OUTDIR, outputs already up to date), so
+every conflict is known before a file is written.  :func:`run` hands the remaining tasks to an
+executor (worker processes on this machine, see :mod:`newsconv.pool`, or a Dask cluster, see
+:mod:`newsconv.cluster`), whose workers parse each article once and render it to every format,
+and collects one :class:`Result` per input into a :class:`Report`, whose ``return_code`` is the
+batch's exit policy (as black's ``Report``)::
 
     from newsconv.batch import Conversion, plan, run
     report = run(plan(["articles/"], Conversion(formats=("pdf", "html")), outdir="out"), jobs=4)
     print(report.summary())
+
+A batch too big for one machine is cut into shards (``plan(..., shard=(k, n))``), one per machine
+of an indexed job, and the shards' reports are merged with :func:`merge_reports`.
 """
 from __future__ import annotations
 
-import contextlib
+import collections
 import dataclasses
+import fnmatch
 import glob
+import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import signal
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
 
-from .convert import STDIN_NAME, STDIO, read_source
-from .core import render
-from .errors import EXIT, NewsconvError
+from .convert import STDIN_NAME, STDIO
+from .errors import EXIT, NewsconvError, OutputError
 from .options import RenderOptions
-from .output import make_parent, write_atomic
+from .output import make_parent, remove_leftovers, write_atomic
 from .version import __version__
 
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
 # a folder of articles often holds other JSON, such as expected models or an earlier --report.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
-# A worker is replaced after this many articles, so memory stays flat over a long batch whatever the
-# libraries underneath keep per process; rare enough that the writers' shaping caches pay off first.
-TASKS_PER_WORKER = 500
 
 CONVERTED, FAILED, SKIPPED = "converted", "failed", "skipped"
 log = logging.getLogger("newsconv")
@@ -74,7 +76,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Task:
-    """One input to convert to every format; stdin's bytes travel with it, as workers cannot read it."""
+    """One input to convert to every format.  ``data`` holds its bytes when the worker cannot read
+    the file itself: stdin, or a cluster without a shared filesystem."""
 
     source: str
     outputs: tuple[tuple[str, Path], ...]
@@ -83,7 +86,11 @@ class Task:
 
 @dataclass
 class Result:
-    """What became of one input.  ``outputs`` holds the files written, even when a later format failed."""
+    """What became of one input.  ``outputs`` holds the files written, even when a later format failed.
+
+    ``rendered`` carries the outputs' bytes back from a worker that does not write them itself (a
+    cluster without a shared filesystem); it is emptied once they are written, and never reported.
+    """
 
     source: str
     status: str
@@ -91,6 +98,10 @@ class Result:
     error: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    rendered: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict:
+        return {key: value for key, value in dataclasses.asdict(self).items() if key != "rendered"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,21 @@ class Plan:
     conversion: Conversion
     tasks: tuple[Task, ...]
     settled: tuple[Result, ...]
+
+    def claim(self, path: str | os.PathLike) -> Optional[str]:
+        """What ``path`` already is in this batch (an input or an output), so nothing else may write it."""
+        key = _key(path)
+        for result in self.settled:
+            if _key(result.source) == key and result.source != STDIN_NAME and os.path.lexists(result.source):
+                return f"the input {result.source}"
+            if any(_key(out) == key for out in result.outputs.values()):
+                return f"an output of {result.source}"
+        for task in self.tasks:
+            if task.source != STDIN_NAME and _key(task.source) == key:
+                return f"the input {task.source}"
+            if any(_key(out) == key for _, out in task.outputs):
+                return f"an output of {task.source}"
+        return None
 
 
 @dataclass
@@ -116,7 +142,7 @@ class Report:
 
     @property
     def return_code(self) -> int:
-        """130 when stopped by Ctrl-C (the shell's convention), 1 when any input failed, else 0."""
+        """130 when stopped by Ctrl-C or a kill (the shell's convention), 1 when any input failed, else 0."""
         if self.interrupted:
             return EXIT.INTERRUPTED
         return EXIT.FAILED_INPUTS if self.count(FAILED) else EXIT.OK
@@ -131,21 +157,95 @@ class Report:
         totals = {status: self.count(status) for status in (CONVERTED, FAILED, SKIPPED)}
         return {"newsconv": __version__, "formats": list(self.formats), **totals,
                 "seconds": round(self.seconds, 3), "interrupted": self.interrupted,
-                "inputs": [dataclasses.asdict(r) for r in sorted(self.results, key=lambda r: r.source)]}
+                "inputs": [r.to_json() for r in sorted(self.results, key=lambda r: r.source)]}
+
+    @classmethod
+    def from_json(cls, document: dict) -> "Report":
+        """A report read back from its ``--report`` document (totals are recounted, not trusted)."""
+        try:
+            results = [Result(**entry) for entry in document["inputs"]]
+            return cls(tuple(document["formats"]), results, float(document["seconds"]), bool(document["interrupted"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise NewsconvError(f"not a newsconv report ({type(exc).__name__}: {exc})") from None
+
+
+def merge_reports(reports: Iterable[Report]) -> Report:
+    """One report from the reports of a batch's shards (or of runs resumed with --skip-existing).
+
+    An input reported twice keeps its most useful result: converted over skipped over failed, so a
+    re-run that converted what an earlier run failed on reads as converted.  ``seconds`` is the sum
+    of the runs' durations, the machine time the batch took.
+    """
+    rank = {FAILED: 0, SKIPPED: 1, CONVERTED: 2}
+    merged = Report(())
+    best: dict[str, Result] = {}
+    for report in reports:
+        merged.formats += tuple(f for f in report.formats if f not in merged.formats)
+        merged.seconds += report.seconds
+        merged.interrupted |= report.interrupted
+        for result in report.results:
+            kept = best.get(result.source)
+            if kept is None or rank.get(result.status, -1) >= rank.get(kept.status, -1):
+                best[result.source] = result
+    merged.results = list(best.values())
+    return merged
+
+
+def write_report(report: Report, path: str | os.PathLike) -> None:
+    """Write the report as JSON, atomically like every output.
+
+    File names that are not valid UTF-8 (kept by Python as lone surrogates) are written as JSON
+    escapes, ``\\udcff``, which read back to the same name: the file stays UTF-8 and nothing is lost.
+    """
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=1)
+    write_atomic(path, text.encode("utf-8", "backslashreplace"))
+
+
+def read_report(path: str | os.PathLike) -> Report:
+    """A report written by :func:`write_report`."""
+    try:
+        with open(path, "rb") as handle:
+            return Report.from_json(json.loads(handle.read().decode("utf-8")))
+    except OSError as exc:
+        raise NewsconvError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NewsconvError(f"{path}: not a newsconv report ({exc})") from None
+    except NewsconvError as exc:
+        raise NewsconvError(f"{path}: {exc}") from None
+
+
+# ---- finding the inputs ------------------------------------------------------------------------------------
+
+
+def shard_of(relative: PurePath, count: int) -> int:
+    """The shard (1 to ``count``) an input belongs to: a stable hash of its path below its input root.
+
+    The hash, not the input's rank in a listing, decides, so every machine of an indexed job puts a
+    file in the same shard even if their listings differ (a file arriving mid-run): the shards are
+    disjoint and complete whatever each one saw.  SHA-1 spreads names evenly (1,000 articles over 3
+    shards: 317, 340 and 343).
+    """
+    digest = hashlib.sha1(os.fsencode(relative.as_posix())).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
 
 
 def plan(inputs: Iterable[str], conversion: Conversion, *, outdir: Optional[str] = None,
-         skip_existing: bool = False) -> Plan:
+         skip_existing: bool = False, shard: Optional[tuple[int, int]] = None) -> Plan:
     """Find the inputs named by ``inputs`` (files, folders, globs, ``-``) and decide what to do with each.
 
     With ``skip_existing``, an input whose every output exists and is no older than it is skipped.
-    Reads standard input if ``-`` is among the inputs.
+    With ``shard=(k, n)``, only the inputs of shard ``k`` of ``n`` (see :func:`shard_of`) are planned.
+    Reads standard input if ``-`` is among the inputs (and in the shard).
     """
     sources, settled = find_sources(inputs, exclude=outdir)
+    if shard:
+        number, count = shard
+        sources = [s for s in sources if shard_of(s.relative, count) == number]
+        settled = [r for r in settled if shard_of(PurePath(r.source), count) == number]
     outputs = {s: tuple((fmt, s.output_base(outdir).with_suffix(f".{fmt}")) for fmt in conversion.formats)
                for s in sources}
     sources = _without_earlier_outputs(sources, outputs)
-    conflicts = _conflicts(sources, outputs)
+    conflicts = _conflicts(sources, outputs, outdir)
     tasks = []
     for source in sources:
         if source in conflicts:
@@ -159,46 +259,104 @@ def plan(inputs: Iterable[str], conversion: Conversion, *, outdir: Optional[str]
 
 
 def find_sources(inputs: Iterable[str], *, exclude: Optional[str] = None) -> tuple[list[Source], list[Result]]:
-    """The sources ``inputs`` name, each once, and a failed result for each input that names nothing.
+    """The sources ``inputs`` name, each once, and a failed result for each input that cannot be one.
 
     A folder is walked for articles (ARTICLE_SUFFIXES), leaving out hidden entries and ``exclude``
-    (the output folder, so a re-run never reads its own outputs).
+    (the output folder, so a re-run never reads its own outputs).  Symbolic links to folders are
+    never followed below a named folder or a ``**``, so a link loop cannot make the walk endless.
+    Only regular files are inputs: a FIFO or a device found or named would block or never end, so
+    it is a failed input.
     """
     sources: dict[str, Source] = {}
-    missing = []
+    refused: dict[str, Result] = {}
     for given in inputs:
         found = list(_expand(given, exclude))
         if not found and not os.path.isdir(given):
-            missing.append(Result(given, FAILED, error=f"{given}: no such file"))
-        for source in found:
-            sources.setdefault(_key(source.path), source)
-    return list(sources.values()), missing
+            refused.setdefault(given, Result(given, FAILED, error=f"{given}: no such file"))
+        for item in found:
+            if isinstance(item, Result):
+                refused.setdefault(_key(item.source), item)
+            else:
+                sources.setdefault(_key(item.path), item)
+    return list(sources.values()), list(refused.values())
 
 
-def _expand(given: str, exclude: Optional[str]) -> Iterator[Source]:
+Found = Union[Source, Result]
+
+
+def _expand(given: str, exclude: Optional[str]) -> Iterator[Found]:
     if given == STDIO:
         yield Source(STDIN_NAME, PurePath("stdin"))
     elif os.path.isdir(given):
         yield from _walk(given, given, exclude)
-    elif os.path.isfile(given):
-        yield Source(given, PurePath(PurePath(given).name))
+    elif os.path.lexists(given):
+        yield _file(given, PurePath(PurePath(given).name))
     elif glob.has_magic(given):
         yield from _glob(given, exclude)
 
 
-def _glob(pattern: str, exclude: Optional[str]) -> Iterator[Source]:
-    """Matches of ``pattern``, named relative to its part without wildcards (``in/*/a.txt`` -> ``x/a``)."""
+def _file(path: str, relative: PurePath, walked: bool = False) -> Found:
+    """The source at ``path``, or a failed result if it is no regular file (or a dangling link)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return Result(path, FAILED, error=f"{path}: cannot read ({exc.strerror or exc})")
+    if not stat.S_ISREG(mode):
+        return Result(path, FAILED, error=f"{path}: not a regular file (a FIFO, device or socket is no article)")
+    return Source(path, relative, walked)
+
+
+def _glob(pattern: str, exclude: Optional[str]) -> Iterator[Found]:
+    """Matches of ``pattern``, named relative to its part without wildcards (``in/*/a.txt`` -> ``x/a``).
+
+    Matched as Python's ``glob`` with ``recursive=True`` does (``**`` is any depth, wildcards skip
+    hidden names), except that ``**`` never descends into a symbolic link to a folder, since a link
+    loop would make it endless.  A match that ``..`` takes above the fixed part is named with a
+    leading ``..``; :func:`plan` then refuses it, as its outputs would leave OUTDIR.
+    """
     parts = PurePath(pattern).parts
     fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
     root = str(PurePath(*parts[:fixed])) if fixed else "."
-    for match in sorted(glob.glob(pattern, recursive=True)):
+    for match in sorted(set(_matches(root if fixed else "", parts[fixed:]))):
         if os.path.isdir(match):
             yield from _walk(match, root, exclude)
         else:
-            yield Source(match, PurePath(os.path.relpath(match, root)))
+            yield _file(match, PurePath(os.path.relpath(match, root)))
 
 
-def _walk(folder: str, root: str, exclude: Optional[str]) -> Iterator[Source]:
+def _matches(folder: str, parts: tuple[str, ...]) -> Iterator[str]:
+    """The paths below ``folder`` ("" for the current one) that match the pattern ``parts``."""
+    if not parts:
+        yield folder
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "**":
+        yield from (_matches(folder, rest) if rest else [folder] if folder else [])
+        for entry in _entries(folder, head):
+            if entry.is_dir(follow_symlinks=False):
+                yield from _matches(os.path.join(folder, entry.name), parts)
+            elif not rest and not entry.is_dir():
+                yield os.path.join(folder, entry.name)
+    elif glob.has_magic(head):
+        for entry in _entries(folder, head):
+            if fnmatch.fnmatch(entry.name, head) and (not rest or entry.is_dir()):
+                yield from _matches(os.path.join(folder, entry.name), rest)
+    else:
+        path = os.path.join(folder, head)
+        if os.path.isdir(path) if rest else os.path.lexists(path):
+            yield from _matches(path, rest)
+
+
+def _entries(folder: str, part: str) -> list[os.DirEntry]:
+    """The entries of ``folder`` a wildcard ``part`` may match: hidden ones only if it starts with a dot."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            return [e for e in entries if part.startswith(".") or not e.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _walk(folder: str, root: str, exclude: Optional[str]) -> Iterator[Found]:
     excluded = _key(exclude) if exclude else None
     found = False
     for parent, folders, files in os.walk(folder):
@@ -207,7 +365,7 @@ def _walk(folder: str, root: str, exclude: Optional[str]) -> Iterator[Source]:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
                 found = True
                 path = os.path.join(parent, name)
-                yield Source(path, PurePath(os.path.relpath(path, root)), walked=True)
+                yield _file(path, PurePath(os.path.relpath(path, root)), walked=True)
     if not found:
         log.warning("%s: no articles (%s) in this folder", folder, ", ".join(sorted(ARTICLE_SUFFIXES)))
 
@@ -231,13 +389,17 @@ def _without_earlier_outputs(sources: list[Source], outputs: dict) -> list[Sourc
     return [s for s in sources if not (s.walked and set(writers.get(_key(s.path), ())) - {s})]
 
 
-def _conflicts(sources: list[Source], outputs: dict) -> dict[Source, str]:
-    """Why each conflicting source cannot be converted: an output would overwrite an input, or another output."""
+def _conflicts(sources: list[Source], outputs: dict, outdir: Optional[str]) -> dict[Source, str]:
+    """Why each conflicting source cannot be converted: an output would leave OUTDIR, overwrite an
+    input, or overwrite another output."""
     inputs = {_key(s.path): s.path for s in sources}
     writers = _writers(sources, outputs)
+    inside = _key(outdir) if outdir else None
 
     def conflict(source: Source) -> Optional[str]:
         for _, path in outputs[source]:
+            if inside and os.path.commonpath([inside, _key(path)]) != inside:
+                return f"{source.path}: {path} would be written outside {outdir} (a '..' climbs above the glob)"
             if _key(path) in inputs:
                 return f"{source.path}: {path} would overwrite the input {inputs[_key(path)]}"
             others = [s.path for s in writers[_key(path)] if s != source]
@@ -263,9 +425,30 @@ def _key(path: str | os.PathLike) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def run(batch: Plan, *, jobs: Optional[int] = None, on_result: Optional[Callable[[Result], None]] = None) -> Report:
-    """Convert the batch's tasks in ``jobs`` processes (default: one per core), calling ``on_result``
-    with each result (settled ones first) as it arrives.
+# ---- running the tasks -------------------------------------------------------------------------------------
+
+
+class Executor(Protocol):
+    """Where a batch's tasks run: :class:`newsconv.pool.LocalPool` or :class:`newsconv.cluster.DaskExecutor`.
+
+    Both take chunks of tasks and return futures of lists of results (concurrent.futures' interface,
+    which dask.distributed shares), so one loop, :func:`_results`, drives either.
+    """
+
+    slots: int         # chunks in flight at most: enough to keep every worker busy, few enough to bound memory
+    chunk_size: int    # tasks per submission
+    ships_bytes: bool  # the workers share no filesystem: inputs go to them as bytes, outputs come back as bytes
+
+    def submit(self, chunk: list[Task]): ...
+    def wait(self, futures) -> set: ...
+    def lost(self, error: BaseException) -> bool: ...
+    def close(self) -> None: ...
+
+
+def run(batch: Plan, *, jobs: Optional[int] = None, on_result: Optional[Callable[[Result], None]] = None,
+        executor: Optional[Executor] = None) -> Report:
+    """Convert the batch's tasks on ``executor`` (default: a pool of ``jobs`` processes, one per core),
+    calling ``on_result`` with each result (settled ones first) as it arrives.
 
     Ctrl-C stops the workers (each discards the file it was writing) and returns the report so far.
     """
@@ -280,123 +463,105 @@ def run(batch: Plan, *, jobs: Optional[int] = None, on_result: Optional[Callable
     try:
         for result in batch.settled:
             receive(result)
-        with _converting(batch.tasks, batch.conversion, jobs or os.cpu_count() or 1) as results:
-            for result in results:
-                receive(result)
+        if batch.tasks:
+            if executor is None:
+                from .pool import LocalPool
+
+                executor = LocalPool(batch.conversion, min(jobs or os.cpu_count() or 1, len(batch.tasks)))
+            try:
+                for result in _results(batch.tasks, executor):
+                    receive(result)
+            finally:
+                executor.close()
+                remove_leftovers(path for task in batch.tasks for _, path in task.outputs)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
 
 
-def write_report(report: Report, path: str | os.PathLike) -> None:
-    """Write the report as JSON, atomically like every output."""
-    write_atomic(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1).encode("utf-8"))
+def _results(tasks: Iterable[Task], executor: Executor) -> Iterator[Result]:
+    """Each task's result as the executor's workers finish it, with at most ``executor.slots`` chunks in flight.
 
-
-@contextlib.contextmanager
-def _converting(tasks: tuple[Task, ...], conversion: Conversion, jobs: int) -> Iterator[Iterator[Result]]:
-    """The tasks' results as workers finish them; leaving the block (even by Ctrl-C) stops the workers."""
-    if not tasks:
-        yield iter(())
-        return
-    with _process_context(conversion.formats).Pool(min(jobs, len(tasks)), initializer=_start_worker,
-                                                   initargs=(conversion,), maxtasksperchild=TASKS_PER_WORKER) as pool:
-        yield pool.imap_unordered(_convert, tasks)
-
-
-def _process_context(formats: Iterable[str]):
-    """Workers start from a fork server that has loaded the writers, so each starts warm.
-
-    A plain fork is unsafe here: the pool forks replacement workers from its own thread while
-    other threads may hold a lock (logging's, the import lock), and such a child can hang
-    forever, which a nightly batch must never do.
+    A chunk whose worker died (killed, out of memory, a crash in a library) is not lost: its tasks are
+    tried again one at a time, alone, so that a task which kills its worker a second time fails with
+    that message and takes no other article with it.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    from .writers import WRITERS
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsconv.batch", *(WRITERS[fmt] for fmt in formats)])
-    return context
-
-
-def _load_writers(formats: Iterable[str]) -> None:
-    from .writers import get_writer
-
-    for fmt in formats:
-        get_writer(fmt)
-
-
-class _Collector(logging.Handler):
-    """Keeps the messages the "newsconv" logger emits while one input is converted."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-_worker: dict = {}  # this worker process's Conversion and warnings collector, set once by _start_worker
-
-
-def _start_worker(conversion: Conversion) -> None:
-    """Per-process setup, once per worker: signals, warning capture, writers loaded.
-
-    Ctrl-C reaches the whole process group; the parent alone handles it and terminates the pool,
-    whose SIGTERM becomes SystemExit here, so write_atomic removes its temporary file.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit)
-    collector = _Collector()
-    log.handlers[:] = [collector]
-    log.setLevel(logging.WARNING)
-    log.propagate = False
-    _worker.update(conversion=conversion, collector=collector)
-    with contextlib.suppress(Exception):  # a writer that fails to load fails each task, with its message
-        _load_writers(conversion.formats)
+    waiting = collections.deque(_chunks(tasks, executor.chunk_size))
+    suspects: collections.deque[list[Task]] = collections.deque()
+    running: dict = {}  # future -> (chunk, run alone)
+    while waiting or suspects or running:
+        ready: list[Result] = []
+        if suspects:
+            if not running:
+                chunk = suspects.popleft()
+                running[executor.submit(chunk)] = (chunk, True)
+        else:
+            while waiting and len(running) < executor.slots:
+                chunk = _with_bytes(waiting.popleft(), ready) if executor.ships_bytes else waiting.popleft()
+                if chunk:
+                    running[executor.submit(chunk)] = (chunk, False)
+        yield from ready
+        for future in executor.wait(list(running)) if running else ():
+            chunk, alone = running.pop(future)
+            try:
+                results = future.result()
+            except Exception as exc:
+                if not executor.lost(exc):
+                    raise
+                if alone:
+                    results = [_failed(chunk[0], f"its worker died converting it, again when it ran alone ({exc})")]
+                else:
+                    suspects.extend([task] for task in chunk)
+                    continue
+            for task, result in zip(chunk, results):
+                yield _delivered(task, result) if executor.ships_bytes else result
 
 
-def _exit(signum, frame) -> None:
-    raise SystemExit(128 + signum)
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _convert(task: Task) -> Result:
-    """Parse one input once and write it in every format; the worker's unit of work."""
-    conversion: Conversion = _worker["conversion"]
-    messages = _worker["collector"].messages
-    messages.clear()
-    result = Result(task.source, CONVERTED)
-    try:
-        with _timed(result.seconds, "read"):
-            document = _read(task, conversion)
-        for fmt, path in task.outputs:
-            with _timed(result.seconds, fmt):
-                data = render(document, fmt, conversion.options)
-                make_parent(path)
-                write_atomic(path, data)
-            result.outputs[fmt] = str(path)
-    except NewsconvError as exc:
-        result.status, result.error = FAILED, named(task.source, str(exc))
-    except Exception as exc:  # a bug met on one article must cost that article, not the batch
-        result.status, result.error = FAILED, f"{task.source}: internal error: {type(exc).__name__}: {exc}"
-    result.warnings = list(messages)
-    result.seconds["total"] = sum(result.seconds.values())
+def _with_bytes(chunk: list[Task], failed: list[Result]) -> list[Task]:
+    """The chunk's tasks carrying their inputs' bytes, read here for workers that share no filesystem
+    with this machine; an input that cannot be read goes to ``failed`` instead."""
+    from .reading import load_bytes
+
+    loaded = []
+    for task in chunk:
+        try:
+            loaded.append(task if task.data is not None else dataclasses.replace(task, data=load_bytes(task.source)))
+        except NewsconvError as exc:
+            failed.append(Result(task.source, FAILED, error=str(exc)))
+    return loaded
+
+
+def _delivered(task: Task, result: Result) -> Result:
+    """Write the outputs a worker rendered but could not write, atomically, in the task's order."""
+    for fmt, path in task.outputs:
+        data = result.rendered.pop(fmt, None)
+        if data is None:
+            continue
+        try:
+            make_parent(path)
+            write_atomic(path, data)
+        except OutputError as exc:
+            result.status, result.error = FAILED, str(exc)
+            break
+        result.outputs[fmt] = str(path)
+    result.rendered.clear()
     return result
 
 
-def _read(task: Task, conversion: Conversion):
-    return read_source(task.source, data=task.data, source_format=conversion.source_format,
-                       encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir)
-
-
-@contextlib.contextmanager
-def _timed(seconds: dict[str, float], key: str) -> Iterator[None]:
-    started = time.perf_counter()
-    yield
-    seconds[key] = round(time.perf_counter() - started, 4)
+def _failed(task: Task, reason: str) -> Result:
+    return Result(task.source, FAILED, error=f"{task.source}: {reason}")
 
 
 def named(source: str, message: str) -> str:

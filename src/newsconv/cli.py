@@ -234,6 +234,24 @@ class FormatList(click.ParamType):
         return [CompletionItem(prefix + f) for f in WRITERS if f.startswith(last)]
 
 
+class Shard(click.ParamType):
+    """``K/N``: the K-th of N shards of a batch (1 <= K <= N), as an indexed job's index gives it."""
+
+    name = "K/N"
+
+    def convert(self, value, param, ctx) -> tuple[int, int]:
+        if isinstance(value, tuple):
+            return value
+        number, _, count = value.partition("/")
+        try:
+            shard = int(number), int(count)
+        except ValueError:
+            self.fail(f"{value!r} is not K/N (e.g. 2/8)", param, ctx)
+        if not 1 <= shard[0] <= shard[1]:
+            self.fail(f"{value!r}: K must be between 1 and N", param, ctx)
+        return shard
+
+
 @main.command("convert", epilog="""Examples:
 
 \b
@@ -241,6 +259,8 @@ class FormatList(click.ParamType):
   newsconv convert 'inbox/**/*.txt' --to pdf -j 4 --report run.json
   newsconv convert articles/ --to pdf -O out --skip-existing # finish an interrupted run
   cat article.txt | newsconv convert - --to html -O out     # writes out/stdin.html
+  newsconv convert archive/ --to pdf -O out --shard 3/8     # one machine's eighth of a batch
+  newsconv convert archive/ --to pdf -O out --scheduler tcp://10.0.0.5:8786
 
 """ + EXIT_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=click.Path())
@@ -250,13 +270,20 @@ class FormatList(click.ParamType):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--skip-existing", is_flag=True, help="Skip inputs whose every output exists and is newer.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report of every input.")
+@click.option("--shard", type=Shard(), help="Convert only shard K of N (a stable hash of each input's path).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: tcp://HOST:PORT, or local[:N] for N local workers (pip install "
+                   "'newsconv[dask]').")
+@click.option("--no-shared-fs", "ships_bytes", is_flag=True,
+              help="With --scheduler: the workers do not see these files; send them the inputs' bytes and "
+                   "write the outputs they send back.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings (errors and the summary stay).")
 @strict_option
 @input_options
 @render_options
 @pdf_standard_option
-def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, strict, source_format, encoding,
-                    lang, direction, **rendering):
+def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, shard, scheduler, ships_bytes, quiet,
+                    strict, source_format, encoding, lang, direction, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.
 
     An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
@@ -264,18 +291,45 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     outputs that would overwrite an input or each other are reported and left alone.
     """
     from .batch import Conversion, plan, run, write_report
+    from .errors import OutputError
     from .options import RenderOptions
 
+    if ships_bytes and not scheduler:
+        raise click.UsageError("--no-shared-fs goes with --scheduler")
     _configure_logging(quiet, strict)
     conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
-    batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
+    batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing, shard=shard)
+    if report_path and (taken := batch.claim(report_path)):
+        raise OutputError(f"{report_path}: refusing to write the report over {taken}")
+    executor = None
+    if scheduler and batch.tasks:
+        from .cluster import connect
+
+        executor = connect(scheduler, conversion, ships_bytes=ships_bytes)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
-        report = run(batch, jobs=jobs, on_result=console.show)
+        report = run(batch, jobs=jobs, on_result=console.show, executor=executor)
     if report_path:
         write_report(report, report_path)
     click.echo(f"newsconv: {report.summary()}", err=True)
     warned = strict and any(result.warnings for result in report.results)
     sys.exit(EXIT.STRICT if warned and report.return_code == EXIT.OK else report.return_code)
+
+
+@main.group("report")
+def report_group() -> None:
+    """Work with the JSON reports that convert --report writes."""
+
+
+@report_group.command("merge")
+@click.argument("reports", metavar="REPORT...", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The merged report.")
+def merge_command(reports, output):
+    """Merge the reports of a batch's shards (or of resumed runs) into one that lists every input."""
+    from .batch import merge_reports, read_report, write_report
+
+    merged = merge_reports(read_report(path) for path in reports)
+    write_report(merged, output)
+    click.echo(f"newsconv: {len(reports)} reports merged: {merged.summary()}", err=True)
 
 
 @contextlib.contextmanager

@@ -5,12 +5,13 @@ import contextlib
 import errno
 import io
 import os
+import re
 import signal
 import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from .errors import OutputError
 
@@ -149,6 +150,27 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+TEMPORARY = re.compile(r"\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.part")  # mkstemp's name for a file being written
+
+
+def remove_leftovers(targets: Iterable[str | os.PathLike]) -> int:
+    """Remove the temporary files a killed process left beside ``targets`` (kill -9 runs no cleanup);
+    each folder is listed once.  Returns how many were removed."""
+    by_folder: dict[Path, set[str]] = {}
+    for target in map(Path, targets):
+        by_folder.setdefault(target.parent, set()).add(target.name)
+    removed = 0
+    for folder, names in by_folder.items():
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                match = TEMPORARY.fullmatch(entry.name)
+                if match and match["name"] in names:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+    return removed
 
 
 def _temporary_beside(target: Path) -> tuple[int, str]:

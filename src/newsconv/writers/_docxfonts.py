@@ -104,7 +104,7 @@ def _digit_font(path: str, family: str, numerals: str) -> Optional[bytes]:
 
     zero = ord(LIST_DIGITS[numerals][0])
     characters = frozenset(chr(base + digit) for base in NUMBER_ZEROS for digit in range(10)) | {"."}
-    font = TTFont(io.BytesIO(subset_file(path, characters)))
+    font = TTFont(io.BytesIO(subset_file(path, characters)), recalcTimestamp=False)  # same bytes every run
     glyphs = font.getBestCmap()
     if any(zero + digit not in glyphs for digit in range(10)):
         return None
