@@ -101,10 +101,10 @@ def test_a_fifo_with_a_reader_is_written_through(tmp_path):
     fifo = tmp_path / "pipe.html"
     os.mkfifo(fifo)
     received = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     try:
-        for _ in range(200):  # the reader's open() must come first, or the write finds no reader
+        for _ in range(1000):  # the reader's open() must come first, or the write finds no reader
             try:
                 output.write_atomic(fifo, b"through the pipe")
                 break
