@@ -213,12 +213,20 @@ def test_no_library_warning_reaches_the_user(tmp_path, markup):
 def test_non_utf8_bytes_in_a_text_option_are_a_usage_error(tmp_path, option, fmt):
     source = tmp_path / "a.txt"
     source.write_text(ARTICLE, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": SRC}
-    result = subprocess.run([sys.executable, "-m", "newsconv", f"to-{fmt}", str(source), "-o", str(tmp_path / "o"),
-                             option.encode(), b"\xff\xfeTitle"], capture_output=True, timeout=60, env=env)
-    assert result.returncode == 2
-    assert f"Invalid value for '{option}': not valid UTF-8 text (byte 0xFF)".encode() in result.stderr
+    value = os.fsdecode(b"\xff\xfeTitle")  # what Python makes of argv bytes that are not UTF-8
+    result = CliRunner().invoke(main, [f"to-{fmt}", str(source), "-o", str(tmp_path / "o"), option, value])
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': not valid UTF-8 text (byte 0xFF)" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_non_utf8_bytes_from_a_real_shell(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newsconv", "to-pdf", str(source), "-o", str(tmp_path / "o"),
+                             b"--title", b"\xff\xfeTitle"], capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": SRC})
+    assert result.returncode == 2 and b"not valid UTF-8 text (byte 0xFF)" in result.stderr
 
 
 @pytest.mark.parametrize("lang", ["a\x01r", "ar EG", "", "x" * 9])
