@@ -302,7 +302,8 @@ class _BatchConsole:
         lines = [f"newsconv: error: {result.error}"] if result.error else []
         if not self.quiet:
             lines += [f"newsconv: warning: {result.source}: {message}" for message in result.warnings]
-        for line in map(one_line, lines):
+        for line in lines:
+            line = one_line(line)
             click.echo(f"\r\033[K{line}" if self.bar else line, err=True)  # erase the bar, print, redraw below
         if self.bar:
             self.bar.update(1)
