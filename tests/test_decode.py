@@ -55,3 +55,11 @@ def test_unknown_or_wrong_forced_encoding():
         decode(b"abc", "klingon")
     with pytest.raises(InputError, match="not valid utf-8"):
         decode(ARABIC.encode("cp1256"), "utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_names_the_way_out(encoding):
+    with pytest.raises(InputError, match=f"looks like {encoding.upper()} without a byte-order mark; give --encoding "
+                                         f"{encoding}"):
+        decode((ARABIC + "\n").encode(encoding))
+    assert decode((ARABIC + "\n").encode(encoding), encoding) == ARABIC + "\n"

@@ -213,12 +213,20 @@ def test_no_library_warning_reaches_the_user(tmp_path, markup):
 def test_non_utf8_bytes_in_a_text_option_are_a_usage_error(tmp_path, option, fmt):
     source = tmp_path / "a.txt"
     source.write_text(ARTICLE, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": SRC}
-    result = subprocess.run([sys.executable, "-m", "newsconv", f"to-{fmt}", str(source), "-o", str(tmp_path / "o"),
-                             option.encode(), b"\xff\xfeTitle"], capture_output=True, timeout=60, env=env)
-    assert result.returncode == 2
-    assert f"Invalid value for '{option}': not valid UTF-8 text (byte 0xFF)".encode() in result.stderr
+    value = os.fsdecode(b"\xff\xfeTitle")  # what Python makes of argv bytes that are not UTF-8
+    result = CliRunner().invoke(main, [f"to-{fmt}", str(source), "-o", str(tmp_path / "o"), option, value])
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': not valid UTF-8 text (byte 0xFF)" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_non_utf8_bytes_from_a_real_shell(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newsconv", "to-pdf", str(source), "-o", str(tmp_path / "o"),
+                             b"--title", b"\xff\xfeTitle"], capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": SRC})
+    assert result.returncode == 2 and b"not valid UTF-8 text (byte 0xFF)" in result.stderr
 
 
 @pytest.mark.parametrize("lang", ["a\x01r", "ar EG", "", "x" * 9])
@@ -237,3 +245,26 @@ def test_an_html_lang_attribute_that_is_no_tag_is_ignored():
 def test_a_codec_that_fails_without_an_offset_is_still_an_input_error():
     with pytest.raises(InputError, match="not valid utf-7"):
         parse("نص".encode() + b"+\xff", encoding="utf-7")
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "esc\x1b[31mape.txt", "tab\there.txt", "para\u2029graph.txt"])
+def test_a_file_name_with_controls_still_gives_one_error_line(tmp_path, name):
+    source = tmp_path / name
+    source.write_bytes(b"")
+    result = CliRunner().invoke(main, ["to-html", str(source), "-o", str(tmp_path / "out.html")])
+    assert result.exit_code == 3
+    assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr
+    assert repr(name)[1:-1].split("\\")[0] in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_by_its_bytes(tmp_path):
+    source = os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9.txt")
+    result = CliRunner().invoke(main, ["to-html", source])
+    assert result.exit_code == 3 and "caf\\xe9.txt: no such file" in result.stderr
+
+
+def test_messages_keep_their_letters():
+    from newsconv.cli import one_line
+
+    assert one_line("مقال.txt: لا يوجد") == "مقال.txt: لا يوجد"
+    assert one_line("a\nb\x00c") == "a\\nb\\x00c"

@@ -101,10 +101,10 @@ def test_a_fifo_with_a_reader_is_written_through(tmp_path):
     fifo = tmp_path / "pipe.html"
     os.mkfifo(fifo)
     received = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     try:
-        for _ in range(200):  # the reader's open() must come first, or the write finds no reader
+        for _ in range(1000):  # the reader's open() must come first, or the write finds no reader
             try:
                 output.write_atomic(fifo, b"through the pipe")
                 break
@@ -176,3 +176,18 @@ def test_closed_standard_streams_are_one_line_each(tmp_path, source):
                                stderr=subprocess.PIPE, timeout=60, env=env)
     assert closed_in.returncode == 3 and b"<stdin>: cannot read (it is closed)" in closed_in.stderr
     assert (tmp_path / "x.html").read_bytes() == b"old"
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path, monkeypatch):
+    target = tmp_path / "locked.html"
+    target.write_bytes(b"kept")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # root may write anything: pretend otherwise
+    with pytest.raises(OutputError, match="read-only"):
+        output.write_atomic(target, b"new")
+    assert target.read_bytes() == b"kept"
+
+
+def test_the_umask_is_read_without_changing_it(umask):
+    umask(0o027)
+    assert output._umask() == 0o027
+    assert os.umask(0o027) == 0o027  # still what the test set

@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import unicodedata
 
 import click
 from click.shell_completion import CompletionItem
@@ -43,15 +44,28 @@ class NewsconvGroup(click.Group):
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"newsconv: error: {message}", err=True)
+    click.echo(f"newsconv: error: {one_line(message)}", err=True)
     sys.exit(code)
+
+
+def one_line(message: str) -> str:
+    """``message`` as one printable line: a file name holding a newline, an escape sequence or
+    bytes that are not UTF-8 shows them escaped (``\\n``, ``\\x1b``, ``\\xff``), so every message
+    stays one line that a script can read and a terminal cannot be driven by."""
+    return "".join(_escaped(ch) if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") else ch for ch in message)
+
+
+def _escaped(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as Python keeps it in file names
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 class _StderrHandler(logging.Handler):
     """Each warning as one line on the stderr of the moment (a test runner's, when invoked by one)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"newsconv: {record.levelname.lower()}: {record.getMessage()}", err=True)
+        click.echo(f"newsconv: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
 
 
 class _StrictHandler(logging.Handler):
@@ -367,6 +381,7 @@ class _BatchConsole:
         if not self.quiet:
             lines += [f"newsconv: warning: {named(result.source, message)}" for message in result.warnings]
         for line in lines:
+            line = one_line(line)
             click.echo(f"\r\033[K{line}" if self.bar else line, err=True)  # erase the bar, print, redraw below
         if self.bar:
             self.bar.update(1)

@@ -45,6 +45,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         _write_through(target, mode, data)
         return
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    if mode is not None and not os.access(real, os.W_OK):
+        raise OutputError(f"{target}: cannot write (the file is read-only)")
     permissions = stat.S_IMODE(mode) if mode is not None else _new_file_permissions()
     with _signals_held():
         fd, tmp = _temporary_beside(real)
@@ -120,11 +122,21 @@ def _write_through(target: Path, mode: int, data: bytes) -> None:
 
 
 def _new_file_permissions() -> int:
-    """0666 less the process's umask (read by setting it back at once; newsconv is single-threaded
-    where it writes: the CLI, or one batch worker process)."""
+    """0666 less the process's umask, as ``open()`` would give a new file."""
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The umask, read from /proc where Linux shows it (setting it to read it back would race with
+    any thread creating a file meanwhile, as a Dask worker's threads may), else set and restored."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
     umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -95,6 +95,9 @@ def _detect_and_decode(data: bytes, name: str, declared: Optional[str]) -> str:
         if data.startswith(bom):
             return _decode_as(data, encoding, name)
     if _looks_binary(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            raise InputError(f"{name}: looks like {utf16.upper()} without a byte-order mark; give --encoding {utf16}")
         raise InputError(f"{name}: a binary file, not article text")
     try:
         text = data.decode("utf-8")
@@ -149,6 +152,20 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls > max(8, len(head) // 50)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le" or "utf-16-be" when the NUL bytes all fall on one side of the code units, as
+    the spaces and Latin letters of UTF-16 text put them; None otherwise (an image, a zip)."""
+    head = data[:8192]
+    if len(data) % 2:
+        return None
+    low_nuls, high_nuls = head[0::2].count(0), head[1::2].count(0)
+    if low_nuls == 0 and high_nuls * 16 >= len(head) // 2:
+        return "utf-16-le"
+    if high_nuls == 0 and low_nuls * 16 >= len(head) // 2:
+        return "utf-16-be"
+    return None
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
