@@ -37,6 +37,7 @@ from .convert import STDIN_NAME, STDIO
 from .errors import EXIT, NewsconvError, OutputError
 from .options import RenderOptions
 from .output import make_parent, remove_leftovers, write_atomic
+from .reading import read_stream
 from .version import __version__
 
 # What walking a folder picks up.  Model .json files are converted only when named (or globbed):
@@ -252,9 +253,13 @@ def plan(inputs: Iterable[str], conversion: Conversion, *, outdir: Optional[str]
             settled.append(Result(source.path, FAILED, error=conflicts[source]))
         elif skip_existing and _up_to_date(source.path, outputs[source]):
             settled.append(Result(source.path, SKIPPED, outputs={f: str(p) for f, p in outputs[source]}))
+        elif source.path != STDIN_NAME:
+            tasks.append(Task(source.path, outputs[source]))
         else:
-            data = sys.stdin.buffer.read() if source.path == STDIN_NAME else None
-            tasks.append(Task(source.path, outputs[source], data))
+            try:
+                tasks.append(Task(source.path, outputs[source], read_stream(sys.stdin.buffer, STDIN_NAME)))
+            except NewsconvError as exc:
+                settled.append(Result(source.path, FAILED, error=str(exc)))
     return Plan(conversion, tuple(tasks), tuple(settled))
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import os
 from typing import Optional, Union
 
-from .errors import FormatError, UsageError
+from .errors import UsageError
 from .model import Document, is_language_tag
 from .options import RenderOptions
 
@@ -39,9 +39,9 @@ def parse(source: Source, *, format: Optional[str] = None, encoding: Optional[st
 def override(document: Document, *, lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
     """The document with its language and/or direction replaced (as ``--lang``/``--dir`` do)."""
     if dir not in (None, "rtl", "ltr"):
-        raise FormatError(f"dir must be 'rtl' or 'ltr', not {dir!r}")
+        raise UsageError(f"dir must be 'rtl' or 'ltr', not {dir!r}")
     if lang is not None and not is_language_tag(lang):
-        raise FormatError(f"lang must be a BCP-47 language tag such as ar or fa-IR, not {lang!r}")
+        raise UsageError(f"lang must be a BCP-47 language tag such as ar or fa-IR, not {lang!r}")
     changes = {key: value for key, value in (("lang", lang), ("dir", dir)) if value}
     return dataclasses.replace(document, **changes) if changes else document
 
