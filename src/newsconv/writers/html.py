@@ -97,7 +97,9 @@ def _custom_properties(style: HouseStyle) -> str:
                   "rule-colour": style.accent_colour}
     if style.line_height:
         properties["line-height"] = f"{style.line_height:g}"
-    return ":root { " + " ".join(f"--{name}: {value};" for name, value in properties.items()) + " }\n"
+    root = ":root { " + " ".join(f"--{name}: {value};" for name, value in properties.items()) + " }\n"
+    # Browsers justify by widening spaces; none elongates with kashidas, so "kashida" justifies as they can.
+    return root + ("article > p { text-align: justify; }\n" if style.justify else "")
 
 
 def _page_rules(document: Document, options: RenderOptions) -> str:

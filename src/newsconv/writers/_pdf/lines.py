@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ...fonts import FontCoverage
 from ...text.bidi import embedding_levels, visual_runs
 from ...text.shaping import Glyph, advance_width, shape
+from . import kashida
 from .glyphfont import Face
 
 
@@ -76,7 +77,10 @@ class Typesetter:
         paragraph = _Paragraph(text, style, levels, fonts)
         ranges = _break(paragraph.tokens(width), width, paragraph.space_width())
         lines = [paragraph.line(start, end, rtl) for start, end in ranges]
-        if justify:
+        if justify == "kashida":
+            lines[:-1] = [_justified(paragraph.with_kashidas(line, start, end, width), width)
+                          for line, (start, end) in zip(lines[:-1], ranges)]
+        elif justify:
             lines[:-1] = [_justified(line, width) for line in lines[:-1]]
         return lines
 
@@ -94,8 +98,10 @@ class Typesetter:
 class _Paragraph:
     """The text of one paragraph with its resolved levels and per-character fonts."""
 
-    def __init__(self, text: str, style: TextStyle, levels: list[int], fonts: list[int]):
+    def __init__(self, text: str, style: TextStyle, levels: list[int], fonts: list[int],
+                 inserted: frozenset[int] = frozenset()):
         self.text, self.style, self.levels, self.fonts = text, style, levels, fonts
+        self.inserted = inserted  # characters added for layout (kashidas): drawn, standing for no text
 
     def segments(self, start: int, end: int) -> list[tuple[int, int]]:
         """``start:end`` cut where the level or the font changes, in logical order."""
@@ -152,12 +158,39 @@ class _Paragraph:
                 pen = self._place(a, b, run.rtl, pen, placed)
         return Line(tuple(placed), pen, rtl)
 
+    def with_kashidas(self, line: Line, start: int, end: int, width: float) -> Line:
+        """The line ``start:end`` stretched towards ``width`` with tatweels at the joins kashida
+        justification allows (``line`` itself when it has none, or no tatweel would fit)."""
+        places = [place for place in kashida.kashida_places(self.text, start, end)
+                  if self.style.faces[self.fonts[place]].shaping.covers(kashida.TATWEEL)]
+        if not places or line.width >= width:
+            return line
+        face = self.style.faces[self.fonts[places[0]]]
+        tatweel = self.style.points(face, advance_width(face.shaping, kashida.TATWEEL, True, self.style.language))
+        count = int((width - line.width) // tatweel)
+        while count > 0:  # joins reshaped around a tatweel may change width: fewer until the line fits
+            stretched = self._with_tatweels(kashida.share_out(count, places), start, end, line.rtl)
+            if stretched.width <= width:
+                return stretched
+            count -= max(1, int((stretched.width - width) // tatweel))
+        return line
+
+    def _with_tatweels(self, shares: dict[int, int], start: int, end: int, rtl: bool) -> Line:
+        levels, fonts = list(self.levels), list(self.fonts)
+
+        def extend(position: int, count: int) -> None:
+            levels[position:position] = [levels[position]] * count
+            fonts[position:position] = [fonts[position]] * count
+
+        text, inserted = kashida.with_tatweels(self.text, shares, extend)
+        return _Paragraph(text, self.style, levels, fonts, inserted).line(start, end + len(inserted), rtl)
+
     def _place(self, start: int, end: int, rtl: bool, pen: float, placed: list[PlacedGlyph]) -> float:
         style = self.style
         face = style.faces[self.fonts[start]]
         text = self.text[start:end]
         glyphs = shape(face.shaping, text, rtl, style.language)
-        texts = _cluster_texts(glyphs, text, rtl)
+        texts = _cluster_texts(glyphs, text, rtl, {i - start for i in self.inserted if start <= i < end})
         scale = style.size / face.units_per_em
         for glyph, glyph_text in zip(glyphs, texts):
             advance = glyph.advance * scale
@@ -204,9 +237,10 @@ def _break(tokens: list[Token], width: float, space: float) -> list[tuple[int, i
     return lines
 
 
-def _cluster_texts(glyphs: tuple[Glyph, ...], text: str, rtl: bool) -> list[str]:
+def _cluster_texts(glyphs: tuple[Glyph, ...], text: str, rtl: bool, added: set[int] = frozenset()) -> list[str]:
     """The characters each glyph stands for: its cluster's, given to the cluster's first glyph
-    in logical order (later glyphs of a cluster, e.g. a decomposed letter, stand for nothing)."""
+    in logical order (later glyphs of a cluster, e.g. a decomposed letter, stand for nothing);
+    characters ``added`` for layout (kashidas) stand in no glyph's text."""
     starts = sorted({glyph.cluster for glyph in glyphs})
     ends = dict(zip(starts, starts[1:] + [len(text)]))
     texts = [""] * len(glyphs)
@@ -216,7 +250,8 @@ def _cluster_texts(glyphs: tuple[Glyph, ...], text: str, rtl: bool) -> list[str]
         cluster = glyphs[index].cluster
         if cluster not in seen:
             seen.add(cluster)
-            texts[index] = text[cluster:ends[cluster]]
+            texts[index] = text[cluster:ends[cluster]] if not added else \
+                "".join(text[i] for i in range(cluster, ends[cluster]) if i not in added)
     return texts
 
 
