@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional
 
 from . import render
-from .batch import CONVERTED, FAILED, Conversion, Result, Task
+from .batch import CONVERTED, FAILED, Conversion, Result, Task, named
 from .convert import read_source
 from .errors import EXIT, NewsconvError
 from .output import make_parent, write_atomic
@@ -64,7 +64,7 @@ def _convert(task: Task, conversion: Conversion, write: bool, root: Optional[str
                 else:
                     result.rendered[fmt] = data
     except NewsconvError as exc:
-        result.status, result.error = FAILED, _naming(task.source, str(exc))
+        result.status, result.error = FAILED, named(task.source, str(exc))
     except Exception as exc:  # a bug met on one article must cost that article, not the batch
         result.status, result.error = FAILED, f"{task.source}: internal error: {type(exc).__name__}: {exc}"
     result.warnings = list(messages)
@@ -77,11 +77,6 @@ def _timed(seconds: dict[str, float], key: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
     seconds[key] = round(time.perf_counter() - started, 4)
-
-
-def _naming(source: str, message: str) -> str:
-    """The message, led by the input's name (readers' messages already start with it)."""
-    return message if message.startswith(source) else f"{source}: {message}"
 
 
 class _Collector(logging.Handler):
