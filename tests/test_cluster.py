@@ -94,6 +94,9 @@ def test_the_command_line_runs_on_a_scheduler_with_report_and_exit_code(cluster,
     assert "newsconv: warning: " in result.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (report["converted"], report["failed"], len(report["inputs"])) == (13, 1, 14)
+    again = CliRunner().invoke(main, ["convert", str(articles), "--to", "html", "-O", str(tmp_path / "out"),
+                                      "--scheduler", cluster.scheduler_address, "--skip-existing"])
+    assert again.stderr.splitlines()[-1].startswith("newsconv: 0 converted, 1 failed, 13 skipped in ")
 
 
 def test_an_unreachable_scheduler_is_a_usage_error():
