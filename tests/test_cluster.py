@@ -26,7 +26,7 @@ BAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 def cluster():
     """A scheduler and two single-threaded worker processes on 127.0.0.1, shared by this module's tests."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=logging.CRITICAL) as local:
+                                  dashboard_address=":0", silence_logs=logging.CRITICAL) as local:
         yield local
 
 

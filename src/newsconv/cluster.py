@@ -44,9 +44,11 @@ def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False
     try:
         if scheduler == "local" or scheduler.startswith("local:"):
             workers = int(scheduler.partition(":")[2] or os.cpu_count() or 1)
-            with dask.config.set({"distributed.worker.profile.enabled": False}):  # its sampling thread costs ~7 %
+            # No profiler (its sampling thread costs ~7 % of the CPU); the scheduler's HTTP server on a free
+            # port, not 8787, which another cluster on the machine may hold.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
                 cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None, silence_logs=logging.CRITICAL)
+                                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster, set_as_default=False)
         else:
             client = distributed.Client(scheduler, timeout=timeout, set_as_default=False)
