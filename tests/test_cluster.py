@@ -112,8 +112,8 @@ def test_a_killed_workers_tasks_are_retried_on_the_other(cluster, articles, loca
     killed = []
 
     def kill_a_busy_worker(result):
-        if not killed:
-            busy = [address for address, keys in client.processing().items() if keys]
+        busy = [address for address, keys in client.processing().items() if keys]
+        if busy and not killed:
             killed.append(pids[busy[0]])
             os.kill(killed[0], signal.SIGKILL)
 
