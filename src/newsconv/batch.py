@@ -559,10 +559,10 @@ def _delivered(task: Task, result: Result) -> Result:
     return result
 
 
+def _failed(task: Task, reason: str) -> Result:
+    return Result(task.source, FAILED, error=f"{task.source}: {reason}")
+
+
 def named(source: str, message: str) -> str:
     """The message, led by the input's name (readers' messages already start with it)."""
     return message if message.startswith(source) else f"{source}: {message}"
-
-
-def _failed(task: Task, reason: str) -> Result:
-    return Result(task.source, FAILED, error=f"{task.source}: {reason}")
