@@ -1,6 +1,7 @@
 """The batch library: finding inputs, naming outputs, settling conflicts, and the worker pool."""
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import logging
 import os
@@ -274,3 +275,45 @@ def test_a_file_name_that_is_not_utf8_is_reported_losslessly(tmp_path):
     data = json.loads((tmp_path / "report.json").read_bytes().decode("utf-8"))
     assert os.fsencode(data["inputs"][0]["source"]) == os.path.join(folder, b"caf\xe9.txt")
     assert os.path.exists(os.path.join(os.fsencode(tmp_path / "out"), b"caf\xe9.html"))
+
+
+class FakeExecutor:
+    """Futures settled at once: a chunk holding ``poison`` is lost as if it had killed its worker."""
+
+    chunk_size, slots, ships_bytes = 2, 2, False
+
+    def __init__(self, poison: str) -> None:
+        self.poison, self.live, self.most_in_flight, self.submitted = poison, set(), 0, []
+
+    def submit(self, chunk):
+        future = concurrent.futures.Future()
+        self.live.add(future)
+        self.most_in_flight = max(self.most_in_flight, len(self.live))
+        self.submitted.append([Path(t.source).name for t in chunk])
+        if any(Path(t.source).name == self.poison for t in chunk):
+            future.set_exception(ConnectionResetError("worker died"))
+        else:
+            future.set_result([batch.Result(t.source, CONVERTED) for t in chunk])
+        return future
+
+    def wait(self, futures):
+        done = {f for f in futures if f.done()}
+        self.live -= done
+        return done
+
+    def lost(self, error):
+        return isinstance(error, ConnectionResetError)
+
+    def close(self):
+        pass
+
+
+def test_a_chunk_that_kills_its_worker_is_retried_one_article_at_a_time(tmp_path):
+    make_tree(tmp_path, {f"{n}.txt": ARTICLE for n in range(7)})
+    executor = FakeExecutor(poison="2.txt")
+    report = run(plan([str(tmp_path)], HTML_ONLY), executor=executor)
+    assert statuses(report) == {f"{n}.txt": FAILED if n == 2 else CONVERTED for n in range(7)}
+    assert "its worker died converting it, again when it ran alone" in report.results[2].error
+    assert executor.most_in_flight == 2
+    assert executor.submitted == [["0.txt", "1.txt"], ["2.txt", "3.txt"], ["2.txt"], ["3.txt"],
+                                  ["4.txt", "5.txt"], ["6.txt"]]

@@ -26,7 +26,7 @@ BAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 def cluster():
     """A scheduler and two single-threaded worker processes on 127.0.0.1, shared by this module's tests."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=logging.CRITICAL) as local:
+                                  dashboard_address=":0", silence_logs=logging.CRITICAL) as local:
         yield local
 
 
@@ -94,6 +94,9 @@ def test_the_command_line_runs_on_a_scheduler_with_report_and_exit_code(cluster,
     assert "newsconv: warning: " in result.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (report["converted"], report["failed"], len(report["inputs"])) == (13, 1, 14)
+    again = CliRunner().invoke(main, ["convert", str(articles), "--to", "html", "-O", str(tmp_path / "out"),
+                                      "--scheduler", cluster.scheduler_address, "--skip-existing"])
+    assert again.stderr.splitlines()[-1].startswith("newsconv: 0 converted, 1 failed, 13 skipped in ")
 
 
 def test_an_unreachable_scheduler_is_a_usage_error():
@@ -109,8 +112,8 @@ def test_a_killed_workers_tasks_are_retried_on_the_other(cluster, articles, loca
     killed = []
 
     def kill_a_busy_worker(result):
-        if not killed:
-            busy = [address for address, keys in client.processing().items() if keys]
+        busy = [address for address, keys in client.processing().items() if keys]
+        if busy and not killed:
             killed.append(pids[busy[0]])
             os.kill(killed[0], signal.SIGKILL)
 

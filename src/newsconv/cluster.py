@@ -35,6 +35,7 @@ def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False
     worker processes started on this machine (``local`` for one per core, ``local:N`` for N).
     ``timeout`` bounds the wait for the scheduler, then for a first worker."""
     try:
+        import dask
         import distributed
     except ImportError:
         raise ClusterError("--scheduler needs Dask: pip install 'newsconv[dask]'") from None
@@ -43,8 +44,11 @@ def connect(scheduler: str, conversion: Conversion, *, ships_bytes: bool = False
     try:
         if scheduler == "local" or scheduler.startswith("local:"):
             workers = int(scheduler.partition(":")[2] or os.cpu_count() or 1)
-            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=logging.CRITICAL)
+            # No profiler (its sampling thread costs ~7 % of the CPU); the scheduler's HTTP server on a free
+            # port, not 8787, which another cluster on the machine may hold.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster, set_as_default=False)
         else:
             client = distributed.Client(scheduler, timeout=timeout, set_as_default=False)

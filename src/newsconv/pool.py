@@ -213,7 +213,8 @@ def _end_with_the_batch() -> None:
     The worker ends at once, between two writes (an article being rendered is simply dropped), and
     without Python's exit: concurrent.futures would catch a SystemExit and try to send it to the
     batch, whose pipe nobody reads any more, and wait there for ever."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    if hasattr(signal, "pthread_sigmask"):  # signals stay with the main thread (POSIX)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     batch = multiprocessing.parent_process()
     if batch is not None:
         batch.join()
