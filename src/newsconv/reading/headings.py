@@ -153,14 +153,17 @@ class _Neighbours:
         self.before, self.after, self.glued_article = before, after, glued_article
 
     def stacked(self, draft: LooseText, title: Optional[Block]) -> bool:
-        """Whether the line stands in a stack of lines with no blank line between them (a caption
-        over a byline, a source over its name): in an article that sets paragraphs apart, a
-        heading or a deck stands alone.  Being glued to the title alone does not count."""
+        """Whether the line stands in a stack of short lines with no blank line between them (a
+        caption over a byline, a source over its name): in an article that sets paragraphs apart,
+        a heading or a deck stands alone.  Being glued to the title, or to the sentence of the
+        paragraph it heads, does not count."""
         if self.glued_article:
             return False
         glued_above = draft.under_previous and isinstance(self.before, LooseText) and title is None
-        glued_below = isinstance(self.after, LooseText) and self.after.under_previous and self.after.one_line \
-            and len(self.after.text) <= MAX_HEADING_CHARS and not (title and is_dateline(self.after.text))
+        after = self.after
+        glued_below = isinstance(after, LooseText) and after.under_previous and after.one_line \
+            and len(after.text) <= MAX_HEADING_CHARS and not after.text.endswith(CLAUSE_END) \
+            and not (title and is_dateline(after.text))
         return glued_above or glued_below
 
 
