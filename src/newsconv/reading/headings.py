@@ -9,18 +9,20 @@ a credit, lines that introduce what follows, and the speaker's line under a pull
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional, Sequence
 
 from ..model import Block, Heading, List, Paragraph, Table
 from ..text.script import direction_of
-from .drafts import LooseText, Part, source_lines
+from .drafts import LooseText, MarkedHeading, Part, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
 SENTENCE_END = (".", "!", "?", "؟", "۔", "…", ":", "»", '"', "”")
 CLAUSE_END = SENTENCE_END + (";", "؛", ",", "،")
 QUESTION_END = ("?", "؟", "!")
+_FULL_STOPS = (".", "!", "?", "؟", "۔", "…")
 MAX_QUESTION_CHARS = 60
 MAX_HEADING_CHARS = 110
 MAX_HEADING_WORDS = 16
@@ -134,6 +136,7 @@ def decide(parts: Sequence[Part]) -> list[Block]:
     """The reader's last stage: every draft as a model block, loose text turned into the title,
     the deck, section headings or paragraphs by what stands around it."""
     glued_article = _glued_article(parts)
+    parts = _title_at_level_one(parts)
     blocks: list[Block] = []
     for index, part in enumerate(parts):
         if isinstance(part, LooseText):
@@ -143,6 +146,15 @@ def decide(parts: Sequence[Part]) -> list[Block]:
         else:
             blocks.append(part.block())
     return blocks
+
+
+def _title_at_level_one(parts: Sequence[Part]) -> Sequence[Part]:
+    """An article that opens with a marked heading of level 2 or 3 and marks none of level 1
+    (``## Title``) opens with its title: that heading is level 1; the others keep their levels."""
+    marked = [p for p in parts if isinstance(p, MarkedHeading)]
+    if not parts or not isinstance(parts[0], MarkedHeading) or min(p.level for p in marked) == 1:
+        return parts
+    return [dataclasses.replace(parts[0], level=1), *parts[1:]]
 
 
 class _Neighbours:
@@ -206,9 +218,15 @@ def _is_deck(text: str, after: Optional[Part]) -> bool:
 
 def _body_started(blocks: Sequence[Block]) -> bool:
     """A section heading divides a story that has begun: the lines between the title (and
-    deck) and the first paragraph of the story are credits and captions."""
-    return any(isinstance(b, Paragraph) and len(b.text) >= MIN_BODY_CHARS or isinstance(b, (List, Table))
-               for b in blocks)
+    deck) and the first paragraph of the story are credits and captions.  The story has begun
+    with a list, a table, a long paragraph or a finished sentence that is no credit."""
+    return any(isinstance(b, (List, Table)) or isinstance(b, Paragraph) and _is_story(b.text) for b in blocks)
+
+
+def _is_story(text: str) -> bool:
+    if len(text) >= MIN_BODY_CHARS:
+        return True
+    return text.endswith(_FULL_STOPS) and not (is_dateline(text) or _CREDIT.search(text) or _LABEL.match(text))
 
 
 def _names_the_speaker(draft: LooseText, previous: Optional[Block]) -> bool:
