@@ -30,6 +30,7 @@ MAX_DECK_CHARS = 200
 MAX_LONG_DECK_CHARS = 400
 MIN_BODY_CHARS = 100
 MAX_DATE_LINE_WORDS = 3
+MAX_CREDIT_WORDS = 12
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -211,7 +212,8 @@ def _is_deck(text: str, after: Optional[Part]) -> bool:
     (a dateline or byline) follow it, as they follow the deck and precede the story."""
     if looks_like_deck(text):
         return True
-    followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text)
+    followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text) \
+        and len(after.text.split()) <= MAX_CREDIT_WORDS
     return followed_by_credits and len(text) <= MAX_LONG_DECK_CHARS and not is_dateline(text) \
         and not _CREDIT.search(text) and not _WIRE_LEAD.match(text)
 
