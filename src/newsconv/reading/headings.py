@@ -158,12 +158,14 @@ def _title_at_level_one(parts: Sequence[Part]) -> Sequence[Part]:
     return [dataclasses.replace(parts[0], level=1), *parts[1:]]
 
 
+@dataclasses.dataclass(frozen=True)
 class _Neighbours:
     """The drafts on either side of a loose text, and whether the article sets its paragraphs
     apart with blank lines at all (a pasted article without blank lines glues everything)."""
 
-    def __init__(self, before: Optional[Part], after: Optional[Part], glued_article: bool):
-        self.before, self.after, self.glued_article = before, after, glued_article
+    before: Optional[Part]
+    after: Optional[Part]
+    glued_article: bool
 
     def stacked(self, draft: LooseText, title: Optional[Block]) -> bool:
         """Whether the line stands in a stack of short lines with no blank line between them (a
@@ -181,6 +183,7 @@ class _Neighbours:
 
 
 def _glued_article(parts: Sequence[Part]) -> bool:
+    """Most paragraphs sit right under the one before: the article has no blank lines to speak of."""
     loose = [p for p in parts[1:] if isinstance(p, LooseText)]
     return bool(loose) and sum(p.under_previous for p in loose) > len(loose) / 2
 
