@@ -59,7 +59,7 @@ _OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع"
 _SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
                           rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
                           re.IGNORECASE)
-_DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}\s+[-–—]\s+\S+(?:\s\S+){0,2}$")
+_DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}(?:\s+[-–—]\s+|\s*/\s+)\S+(?:\s\S+){0,2}$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
