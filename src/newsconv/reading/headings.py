@@ -97,7 +97,8 @@ def is_date_line(text: str) -> bool:
     "Publié le 30 septembre 2005 à 11:38"), unlike a title that names its date."""
     if not (_DATE.search(text) or _DIGIT.search(text) and _names_a_month(text)):
         return False
-    other = [w for w in _WORD.findall(text) if w.lower() not in _MONTH_NAMES and not _DIGIT.search(w)]
+    words = (w.strip(".,،:|()-–—/").lower() for w in text.split() if not _DIGIT.search(w))
+    other = [w for w in words if w and w not in _MONTH_NAMES]
     return len(other) <= MAX_DATE_LINE_WORDS
 
 
