@@ -15,7 +15,7 @@ PASTE = st.text(st.sampled_from(list("ab XYé ابت سلام پ ٹ ש 19٣۴ .,
 # with a space after it, or straight before a letter (not a small Latin one after a hyphen: "5-year");
 # after a colon, with a space and no figure ("1: ...", but "2: 1" is a score).
 NUMBER = r"(?:[0-9]{1,3}|[٠-٩]{1,3}|[۰-۹]{1,3})"
-NUMBER_MARKER = re.compile(rf"^[ \t]*(?:(?:\({NUMBER}[ \t]*\)|{NUMBER}[ \t]*[.)])(?:[ \t]+(?=\S)|(?=[^\W\d_]))"
+NUMBER_MARKER = re.compile(rf"^[ \t]*(?:(?:\({NUMBER}[ \t]*\)|{NUMBER}[ \t]*[.)۔])(?:[ \t]+(?=\S)|(?=[^\W\d_]))"
                            rf"|{NUMBER}[ \t]*[\-–](?:[ \t]+(?=\S)|(?=(?![a-z])[^\W\d_]))"
                            rf"|{NUMBER}[ \t]*:[ \t]+(?=[^\d\s]))", re.MULTILINE)
 

@@ -59,6 +59,7 @@ def parse_text(text: str, *, name: str = "<input>", disabled_rules: Collection[s
     return Document(lang=language, dir=direction,
                     blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses)))
 
+
 def _with_direction(block: Block, census: Counter, document_dir: str) -> Block:
     """Mark a block whose letters mostly read the other way than the document's."""
     own = census_direction(census, default=document_dir)

@@ -62,14 +62,13 @@ class ListDraft:
 class LooseText:
     """Plain text not yet known to be a heading or a paragraph.
 
-    ``first_line``: it opens the article; ``heading_candidate``: it may be a heading at all;
-    ``under_previous``: no blank line stands between it and the block before.
+    ``heading_candidate``: it may be a heading at all; ``under_previous``: no blank line stands
+    between it and the block before.
     """
 
     start: int
     end: int
     text: str
-    first_line: bool = False
     heading_candidate: bool = True
     under_previous: bool = False
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$")
+# A figure, or the dash a table puts where it has none.
+_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$"
+                     r"|^[-–—]$")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
 FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "

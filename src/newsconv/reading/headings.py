@@ -9,18 +9,20 @@ a credit, lines that introduce what follows, and the speaker's line under a pull
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional, Sequence
 
 from ..model import Block, Heading, List, Paragraph, Table
 from ..text.script import direction_of
-from .drafts import LooseText, Part, source_lines
+from .drafts import LooseText, MarkedHeading, Part, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
 SENTENCE_END = (".", "!", "?", "؟", "۔", "…", ":", "»", '"', "”")
 CLAUSE_END = SENTENCE_END + (";", "؛", ",", "،")
 QUESTION_END = ("?", "؟", "!")
+_FULL_STOPS = (".", "!", "?", "؟", "۔", "…")
 MAX_QUESTION_CHARS = 60
 MAX_HEADING_CHARS = 110
 MAX_HEADING_WORDS = 16
@@ -28,6 +30,7 @@ MAX_DECK_CHARS = 200
 MAX_LONG_DECK_CHARS = 400
 MIN_BODY_CHARS = 100
 MAX_DATE_LINE_WORDS = 3
+MAX_CREDIT_WORDS = 12
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -56,7 +59,7 @@ _OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع"
 _SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
                           rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
                           re.IGNORECASE)
-_DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}\s+[-–—]\s+\S+(?:\s\S+){0,2}$")
+_DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}(?:\s+[-–—]\s+|\s*/\s+)\S+(?:\s\S+){0,2}$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
@@ -94,7 +97,8 @@ def is_date_line(text: str) -> bool:
     "Publié le 30 septembre 2005 à 11:38"), unlike a title that names its date."""
     if not (_DATE.search(text) or _DIGIT.search(text) and _names_a_month(text)):
         return False
-    other = [w for w in _WORD.findall(text) if w.lower() not in _MONTH_NAMES and not _DIGIT.search(w)]
+    words = (w.strip(".,،:|()-–—/").lower() for w in text.split() if not _DIGIT.search(w))
+    other = [w for w in words if w and w not in _MONTH_NAMES]
     return len(other) <= MAX_DATE_LINE_WORDS
 
 
@@ -134,6 +138,7 @@ def decide(parts: Sequence[Part]) -> list[Block]:
     """The reader's last stage: every draft as a model block, loose text turned into the title,
     the deck, section headings or paragraphs by what stands around it."""
     glued_article = _glued_article(parts)
+    parts = _title_at_level_one(parts)
     blocks: list[Block] = []
     for index, part in enumerate(parts):
         if isinstance(part, LooseText):
@@ -145,26 +150,41 @@ def decide(parts: Sequence[Part]) -> list[Block]:
     return blocks
 
 
+def _title_at_level_one(parts: Sequence[Part]) -> Sequence[Part]:
+    """An article that opens with a marked heading of level 2 or 3 and marks none of level 1
+    (``## Title``) opens with its title: that heading is level 1; the others keep their levels."""
+    marked = [p for p in parts if isinstance(p, MarkedHeading)]
+    if not parts or not isinstance(parts[0], MarkedHeading) or min(p.level for p in marked) == 1:
+        return parts
+    return [dataclasses.replace(parts[0], level=1), *parts[1:]]
+
+
+@dataclasses.dataclass(frozen=True)
 class _Neighbours:
     """The drafts on either side of a loose text, and whether the article sets its paragraphs
     apart with blank lines at all (a pasted article without blank lines glues everything)."""
 
-    def __init__(self, before: Optional[Part], after: Optional[Part], glued_article: bool):
-        self.before, self.after, self.glued_article = before, after, glued_article
+    before: Optional[Part]
+    after: Optional[Part]
+    glued_article: bool
 
     def stacked(self, draft: LooseText, title: Optional[Block]) -> bool:
-        """Whether the line stands in a stack of lines with no blank line between them (a caption
-        over a byline, a source over its name): in an article that sets paragraphs apart, a
-        heading or a deck stands alone.  Being glued to the title alone does not count."""
+        """Whether the line stands in a stack of short lines with no blank line between them (a
+        caption over a byline, a source over its name): in an article that sets paragraphs apart,
+        a heading or a deck stands alone.  Being glued to the title, or to the sentence of the
+        paragraph it heads, does not count."""
         if self.glued_article:
             return False
         glued_above = draft.under_previous and isinstance(self.before, LooseText) and title is None
-        glued_below = isinstance(self.after, LooseText) and self.after.under_previous and self.after.one_line \
-            and len(self.after.text) <= MAX_HEADING_CHARS and not (title and is_dateline(self.after.text))
+        after = self.after
+        glued_below = isinstance(after, LooseText) and after.under_previous and after.one_line \
+            and len(after.text) <= MAX_HEADING_CHARS and not after.text.endswith(CLAUSE_END) \
+            and not (title and is_dateline(after.text))
         return glued_above or glued_below
 
 
 def _glued_article(parts: Sequence[Part]) -> bool:
+    """Most paragraphs sit right under the one before: the article has no blank lines to speak of."""
     loose = [p for p in parts[1:] if isinstance(p, LooseText)]
     return bool(loose) and sum(p.under_previous for p in loose) > len(loose) / 2
 
@@ -196,16 +216,23 @@ def _is_deck(text: str, after: Optional[Part]) -> bool:
     (a dateline or byline) follow it, as they follow the deck and precede the story."""
     if looks_like_deck(text):
         return True
-    followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text)
+    followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text) \
+        and len(after.text.split()) <= MAX_CREDIT_WORDS
     return followed_by_credits and len(text) <= MAX_LONG_DECK_CHARS and not is_dateline(text) \
         and not _CREDIT.search(text) and not _WIRE_LEAD.match(text)
 
 
 def _body_started(blocks: Sequence[Block]) -> bool:
     """A section heading divides a story that has begun: the lines between the title (and
-    deck) and the first paragraph of the story are credits and captions."""
-    return any(isinstance(b, Paragraph) and len(b.text) >= MIN_BODY_CHARS or isinstance(b, (List, Table))
-               for b in blocks)
+    deck) and the first paragraph of the story are credits and captions.  The story has begun
+    with a list, a table, a long paragraph or a finished sentence that is no credit."""
+    return any(isinstance(b, (List, Table)) or isinstance(b, Paragraph) and _is_story(b.text) for b in blocks)
+
+
+def _is_story(text: str) -> bool:
+    if len(text) >= MIN_BODY_CHARS:
+        return True
+    return text.endswith(_FULL_STOPS) and not (is_dateline(text) or _CREDIT.search(text) or _LABEL.match(text))
 
 
 def _names_the_speaker(draft: LooseText, previous: Optional[Block]) -> bool:

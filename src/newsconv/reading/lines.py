@@ -14,17 +14,18 @@ from ..text.script import DIGITS
 BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SPACED_ROW, TEXT = (
     "blank", "heading", "rule", "item", "tab_row", "pipe_row", "spaced_row", "text")
 
-BULLETS = "•·▪◦●■▫►‣⁃"
+BULLETS = "•·▪◦●■▫►‣⁃○◆◇♦✓✔➢➤▶→✅🔹🔸🔴🔵⬅"
 DASHES = "-–—"
-# A marker is followed by a space, or, pasted from a list that lost it ("10.مشروع", "•نص"), straight
+# Emoji bullets (WhatsApp pastes) may carry their variation selector.  A marker is followed by a space, or, pasted from a list that lost it ("10.مشروع", "•نص"), straight
 # by a letter.  Not after "*" (markdown emphasis), nor a Latin small letter after a dash or a
 # number's hyphen ("-based", "5-year plan": a hyphenated word).  A number may also end with a colon
-# and a space ("1: ..."), though not before a figure ("2: 1" is a score).
+# and a space ("1: ..."), though not before a figure ("2: 1" is a score); Urdu ends it with its full
+# stop ("۱۔").
 _AFTER_MARKER = r"(?:\s+(?=\S)|(?=[^\W\d_]))"
 _AFTER_DASH = r"(?:\s+(?=\S)|(?=(?![a-z])[^\W\d_]))"
-_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}]){_AFTER_MARKER}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
+_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}])\uFE0F?{_AFTER_MARKER}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
 _NUMBERED = [
-    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
+    (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)۔]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
     for system, digits in DIGITS.items()
 ]
 # The letters lists are lettered with, in their order: Arabic in the abjad order ("أ ب ج د") or the

@@ -28,7 +28,11 @@ def match(lines: Lines, i: int) -> Optional[TableDraft]:
         return None
     if kind == TAB_ROW:
         rows = _tab_columns(rows)
+    if kind == PIPE_ROW and rule_at is None:
+        rows = _joined_header(rows)
     header = rule_at == 1 or (rule_at is None and reads_as_header(rows))
+    if header:
+        rows = [_untitled_label_column(rows[0], rows[1:]), *rows[1:]]
     return TableDraft(start=i, end=end, rows=tuple(tuple(r) for r in rows), header=header)
 
 
@@ -41,6 +45,23 @@ def starts_pipe_table(lines: Lines, i: int) -> bool:
 def reads_as_header(rows: Sequence[Sequence[str]]) -> bool:
     """The first row is a header unless it holds figures, as data rows do."""
     return len(rows) >= 2 and not any(ch.isdigit() for cell in rows[0] for ch in cell)
+
+
+def _joined_header(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """A header wrapped over two lines ("Pos | Equipe | Pts |" then "G | N | Diff |") is one row:
+    the two lines' cells add up to every other row's."""
+    widths = {len(r) for r in rows[2:]}
+    if len(rows) >= 3 and len(widths) == 1 and len(rows[0]) + len(rows[1]) == min(widths) > len(rows[0]):
+        return [tuple(rows[0]) + tuple(rows[1]), *rows[2:]]
+    return rows
+
+
+def _untitled_label_column(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Sequence[str]:
+    """A header one cell short of every row leaves the first column, the labels', untitled (its
+    blank cell was lost with the line's leading space or tab)."""
+    if rows and all(len(r) == len(header) + 1 for r in rows):
+        return ("", *header)
+    return header
 
 
 def _credits(lines: Lines, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@ line-ups of a story, pasted as lines (blank lines between them or not), read as 
 
 Three lines at least, with labels of a few words that differ from line to line (an interview's
 alternating "س:" and "ج:" is no list) and short values; never the title, a dateline or a byline
-("كتبت: ...", "آخر تحديث: 10:45").
+("كتبت: ...", "آخر تحديث: 10:45"), nor a page's furniture ("المصدر: ...", "كلمات دلالية: ...").
 """
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ from .base import Lines
 
 MIN_LINES = 3
 _MAX_VALUE_CHARS = 120
+# The labels a page's furniture starts with: source, tags, read-more and photo lines, not figures.
+_FURNITURE = frozenset("""المصدر مصدر اقرأ إقرأ كلمات الكلمات وسوم الوسوم تاريخ آخر صورة الصورة شاهد تابع منبع بیشتر
+عکس برچسب ماخذ مزید טגים מקור צילום קראו source read tags tag photo image credit credits see related lire
+voir mots""".split())
 _LABELLED = re.compile(r"^(?P<label>[^\s:：]+(?:\s[^\s:：]+){0,3})\s?[:：]\s+(?P<value>\S.*)$")
 
 
@@ -43,5 +47,7 @@ def _label(lines: Lines, i: int) -> Optional[str]:
         return None
     found = _LABELLED.match(line.source)
     if not found or len(found.group("value")) > _MAX_VALUE_CHARS or any(ch.isdigit() for ch in found.group("label")):
+        return None
+    if found.group("label").split()[0].lower() in _FURNITURE:
         return None
     return found.group("label")

@@ -38,7 +38,6 @@ def _paragraphs(lines: Lines, start: int, end: int) -> tuple[LooseText, ...]:
             continue
         paragraphs.append(LooseText(
             start=start + first, end=start + index + 1, text=collapse(" ".join(texts[first:index + 1])),
-            first_line=start + first == lines.first_content,
             under_previous=bool(paragraphs) or lines.follows_content(start)))
         first = index + 1
     return tuple(paragraphs)
