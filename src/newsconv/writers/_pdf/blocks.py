@@ -10,11 +10,10 @@ from typing import Optional
 from ...model import Block, Document, Heading, List, Paragraph, Table
 from ...options import RenderOptions
 from ...text.script import first_strong_direction
-from .draw import draw_line
 from .lines import Line, TextStyle, Typesetter
 from .styles import Frame, heading_kind, list_numerals, number_in
 from .tables import table_units
-from .units import Unit, aligned_offset, baseline
+from .units import Unit, draw_line_in
 
 
 class BlockLayout:
@@ -63,49 +62,36 @@ class BlockLayout:
         return units
 
     def text_units(self, text: str, style: TextStyle, rtl: bool, space_before: float,
-                   justify: bool = False, indent: float = 0.0) -> list[Unit]:
-        """One unit per line of ``text``; a paragraph's first and last lines never stand alone."""
+                   justify: bool = False, indent: float = 0.0, marker: Optional[Line] = None) -> list[Unit]:
+        """The unit of one paragraph of ``text`` (none when it has no line), with the bullet or
+        number ``marker`` on the start side of its first line."""
         width = self.frame.width - indent
         lines = self.typesetter.lines(text, style, width, rtl, justify)
-        units = [self._line_unit(line, style, width, indent) for line in lines]
-        if units:
-            units[0].space_before = space_before
-        if len(units) >= 2:
-            units[0].keep_with_next = units[-2].keep_with_next = True
-        return units
+        if not lines:
+            return []
+        frame = self.frame
 
-    def _line_unit(self, line: Line, style: TextStyle, width: float, indent: float) -> Unit:
-        left = self.frame.left + (0.0 if line.rtl else indent)
-        offset = aligned_offset(line, width)
+        def draw(canvas, top: float, start: int, end: int) -> None:
+            for number in range(start, end):
+                line = lines[number]
+                draw_line_in(canvas, line, frame.left + (0.0 if line.rtl else indent), width, top, style)
+                if number == 0 and marker is not None:
+                    draw_line_in(canvas, marker, frame.left, frame.width, top, style)
+                top -= style.leading
 
-        def draw(canvas, top: float) -> None:
-            draw_line(canvas, line, left + offset, baseline(top, style), style)
-
-        return Unit(style.leading, draw)
+        return [Unit(len(lines), style.leading, draw, space_before=space_before)]
 
     def _list(self, block: List) -> list[Unit]:
         style = self.styles["body"]
         numerals = list_numerals(block, self.document)
-        indent = style.size * 2.2
+        markers = [f"{number_in(numerals, number)}." if block.ordered else "•"
+                   for number in range(1, len(block.items) + 1)]
+        widest = self.typesetter.lines(markers[-1], style, self.frame.width, False)[0].width if markers else 0.0
+        indent = max(style.size * 2.2, widest + style.size * 0.6)
         units: list[Unit] = []
-        for number, item in enumerate(block.items, 1):
+        for number, (item, marker_text) in enumerate(zip(block.items, markers), 1):
             rtl = self.is_rtl(item, block)
-            marker_text = f"{number_in(numerals, number)}." if block.ordered else "•"
-            item_units = self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
-                                         indent=indent)
-            if item_units:
-                marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
-                item_units[0] = self._with_marker(item_units[0], marker, style)
-            units += item_units
+            marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
+            units += self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
+                                     indent=indent, marker=marker)
         return units
-
-    def _with_marker(self, unit: Unit, marker: Line, style: TextStyle) -> Unit:
-        """The unit of an item's first line, with its bullet or number on the start side."""
-        left = self.frame.left + self.frame.width - marker.width if marker.rtl else self.frame.left
-        draw_text = unit.draw
-
-        def draw(canvas, top: float) -> None:
-            draw_text(canvas, top)
-            draw_line(canvas, marker, left, baseline(top, style), style)
-
-        return Unit(unit.height, draw, unit.space_before, unit.keep_with_next)
