@@ -29,9 +29,9 @@ def write(document: Document, options: RenderOptions) -> bytes:
     typesetter = Typesetter()
     pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
     footer = _footer(document, styles["footer"], frame, typesetter)
-    _warn_missing(typesetter.missing)
     canvas = Canvas(frame.page_width, frame.page_height)
-    draw_pages(canvas, pages, frame.top, footer)
+    draw_pages(canvas, pages, frame.top, footer)  # typesets as it goes: a page is drawn as soon as it is full
+    _warn_missing(typesetter.missing)
     return canvas.save(document.lang, _metadata(document, options))
 
 

@@ -5,7 +5,7 @@ paginator then only decides where the pages end.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 from ...model import Block, Document, Heading, List, Paragraph, Table
 from ...options import RenderOptions
@@ -24,13 +24,12 @@ class BlockLayout:
         self.document, self.options, self.styles = document, options, styles
         self.frame, self.typesetter = frame, typesetter
 
-    def units(self) -> list[Unit]:
-        units: list[Unit] = []
+    def units(self) -> Iterator[Unit]:
+        """The units of every block in order, typeset only when the paginator asks for them."""
         previous: Optional[Block] = None
         for block in self.document.blocks:
-            units += self._block_units(block, previous)
+            yield from self._block_units(block, previous)
             previous = block
-        return units
 
     def is_rtl(self, text: str, block: Block) -> bool:
         """A paragraph's base direction is its first strong letter's; the block's or the document's
@@ -41,7 +40,7 @@ class BlockLayout:
         """Whether the table's first column is on the right."""
         return (table.dir or self.document.dir) == "rtl"
 
-    def _block_units(self, block: Block, previous: Optional[Block]) -> list[Unit]:
+    def _block_units(self, block: Block, previous: Optional[Block]) -> Iterable[Unit]:
         if isinstance(block, Heading):
             return self._heading(block, previous)
         if isinstance(block, Paragraph):
@@ -81,17 +80,17 @@ class BlockLayout:
 
         return [Unit(len(lines), style.leading, draw, space_before=space_before)]
 
-    def _list(self, block: List) -> list[Unit]:
+    def _list(self, block: List) -> Iterator[Unit]:
         style = self.styles["body"]
         numerals = list_numerals(block, self.document)
-        markers = [f"{number_in(numerals, number)}." if block.ordered else "•"
-                   for number in range(1, len(block.items) + 1)]
-        widest = self.typesetter.lines(markers[-1], style, self.frame.width, False)[0].width if markers else 0.0
-        indent = max(style.size * 2.2, widest + style.size * 0.6)
-        units: list[Unit] = []
-        for number, (item, marker_text) in enumerate(zip(block.items, markers), 1):
+
+        def marker_text(number: int) -> str:
+            return f"{number_in(numerals, number)}." if block.ordered else "•"
+
+        last = self.typesetter.lines(marker_text(len(block.items)), style, self.frame.width, False)
+        indent = max(style.size * 2.2, last[0].width + style.size * 0.6 if last else 0.0)
+        for number, item in enumerate(block.items, 1):
             rtl = self.is_rtl(item, block)
-            marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
-            units += self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
-                                     indent=indent, marker=marker)
-        return units
+            marker = self.typesetter.lines(marker_text(number), style, indent, rtl)[0]
+            yield from self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
+                                       indent=indent, marker=marker)

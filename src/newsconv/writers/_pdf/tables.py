@@ -2,7 +2,7 @@
 is repeated on every page the table continues on, and right-to-left column order."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ...model import Table
 from .lines import Line, TextStyle
@@ -19,41 +19,43 @@ HEADER_SHADE = 0.88
 REPEATED_HEADER_SHARE = 0.25
 
 
-def table_units(table: Table, layout: "BlockLayout") -> list[Unit]:
+def table_units(table: Table, layout: "BlockLayout") -> Iterator[Unit]:
     """One unit per row, in groups of as many columns as the text width holds (a wider table
     is set as several tables, each with its share of the header)."""
     count = table.column_count
     per_group = max(1, int(layout.frame.width // _least_column(layout)))
     if count <= per_group:
-        return _table_group_units(table, layout)
+        yield from _table_group_units(table, layout)
+        return
     header = _padded(table.header, count) if table.header else ()
-    rows = [_padded(row, count) for row in table.rows]
-    units: list[Unit] = []
     for first in range(0, count, per_group):
         columns = slice(first, first + per_group)
-        group = Table(header[columns], tuple(row[columns] for row in rows), table.dir)
-        units += _table_group_units(group, layout)
-    return units
+        group = Table(header[columns], tuple(_padded(row, count)[columns] for row in table.rows), table.dir)
+        yield from _table_group_units(group, layout)
 
 
-def _table_group_units(table: Table, layout: "BlockLayout") -> list[Unit]:
-    """One unit per row; the header row keeps with the first body row and repeats on every
-    page the table continues on (unless it is so tall that repeating it would crowd the page)."""
+def _table_group_units(table: Table, layout: "BlockLayout") -> Iterator[Unit]:
+    """One unit per row, typeset as it is asked for; the header row keeps with the first body
+    row and repeats on every page the table continues on (unless it is so tall that repeating
+    it would crowd the page)."""
     count = table.column_count
-    rows = [_padded(row, count) for row in table.rows]
     header_row = _padded(table.header, count) if table.header else None
+    rows = [_padded(row, count) for row in table.rows]
     widths = column_widths(table, [header_row] + rows if header_row else rows, layout)
-    row_units = [_row_unit(table, row, widths, layout, "table", shaded=False) for row in rows]
+    space_before = layout.styles["body"].size
+    header = None
     if header_row:
         header = _row_unit(table, header_row, widths, layout, "table-header", shaded=True)
-        header.keep_with_next = True
-        if header.height(header.count) <= layout.frame.height * REPEATED_HEADER_SHARE:
-            for unit in row_units:
-                unit.repeat = header
-        row_units.insert(0, header)
-    if row_units:
-        row_units[0].space_before = layout.styles["body"].size
-    return row_units
+        header.keep_with_next, header.space_before = True, space_before
+        yield header
+        if header.height(header.count) > layout.frame.height * REPEATED_HEADER_SHARE:
+            header = None
+    for index, row in enumerate(rows):
+        unit = _row_unit(table, row, widths, layout, "table", shaded=False)
+        unit.repeat = header
+        if index == 0 and not header_row:
+            unit.space_before = space_before
+        yield unit
 
 
 def column_widths(table: Table, rows: list[tuple[str, ...]], layout: "BlockLayout") -> list[float]:
