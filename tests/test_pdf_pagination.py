@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections import Counter
 
 import pdfplumber
@@ -21,7 +20,6 @@ from newsconv.writers._pdf.units import Unit
 from strategies import TEXT, WORD
 
 SLACK = 0.5  # points: rounding in the content stream and in pdfminer's glyph boxes
-MARK_SLACK = 0.15  # ems: a combining mark sits over its letter, its box may overhang the letter's by this
 
 
 def render(*blocks, lang: str = "en", direction: str = "ltr") -> bytes:
@@ -38,7 +36,7 @@ def stray_glyphs(data: bytes) -> list[tuple[int, str]]:
                 footer = char["top"] > page.height - MARGIN
                 low, high_x = (0.0, page.width) if footer else (MARGIN, page.width - MARGIN)
                 high_y = page.height if footer else page.height - MARGIN
-                slack = SLACK + (MARK_SLACK * char["size"] if unicodedata.category(char["text"][:1]) == "Mn" else 0.0)
+                slack = SLACK
                 if (char["x0"] < low - slack or char["x1"] > high_x + slack or char["top"] < low - slack
                         or char["bottom"] > high_y + slack
                         or min(char["x0"], char["top"]) < 0 or char["x1"] > page.width or char["bottom"] > page.height):
