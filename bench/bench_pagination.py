@@ -1,12 +1,14 @@
 """Time and peak memory of the PDF writer on very long articles (issue 15: 200,000 short lines).
 
-    python bench/bench_pagination.py [--lines N] [--only NAME ...]
+    python bench/bench_pagination.py [--lines N] [--only NAME ...] [--src OTHER/src]
 
 Each case is rendered with ``newsconv.render(document, "pdf")`` in a fresh interpreter, from a
-model built in that process (parsing is not timed); peak memory is that process's own peak
-resident size (``getrusage(RUSAGE_SELF)``), model included.  Cases: N one-word paragraphs, N one-line
-headings (what the text reader makes of N one-word lines), an N-item numbered list, one
-paragraph of N words, and a two-column table whose one cell holds 4,000 words.
+model built in that process (parsing is not timed), with the package found in ``--src`` (this
+tree's by default; another checkout's for a before/after comparison).  CPU time is printed
+beside wall time because a loaded machine distorts it least; peak memory is that process's own
+peak resident size (``getrusage(RUSAGE_SELF)``), model included.  Cases: N one-word paragraphs,
+N one-line headings (what the text reader makes of N one-word lines), an N-item numbered list,
+one paragraph of N words, and a two-column table whose one cell holds 4,000 words.
 """
 from __future__ import annotations
 
@@ -31,29 +33,31 @@ import resource, sys, time
 from newsconv import Document, Heading, List, Paragraph, Table, render
 N = {lines}
 document = {build}
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 data = render(document, "pdf")
-print(time.perf_counter() - start, len(data), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - start, time.process_time() - cpu, len(data),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def run(name: str, lines: int) -> tuple[float, int, float]:
-    """(seconds to render, PDF bytes, peak RSS in MB) of one case in a fresh process."""
+def run(name: str, lines: int, src: Path) -> tuple[float, float, int, float]:
+    """(wall and CPU seconds to render, PDF bytes, peak RSS in MB) of one case in a fresh process."""
     done = subprocess.run([sys.executable, "-c", SCRIPT.format(lines=lines, build=CASES[name])],
-                          capture_output=True, text=True, check=True, env={"PYTHONPATH": str(ROOT / "src")})
-    seconds, size, peak_kb = done.stdout.split()
-    return float(seconds), int(size), int(peak_kb) / 1024
+                          capture_output=True, text=True, check=True, env={"PYTHONPATH": str(src)})
+    wall, cpu, size, peak_kb = done.stdout.split()
+    return float(wall), float(cpu), int(size), int(peak_kb) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=200_000)
     parser.add_argument("--only", nargs="*", choices=sorted(CASES), default=list(CASES))
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="where the newsconv package is")
     args = parser.parse_args()
     for name in args.only:
-        seconds, size, peak = run(name, args.lines)
-        print(f"{name:15} N={args.lines:<8} {seconds:7.1f} s  {size / 1e6:6.1f} MB PDF  peak RSS {peak:6.0f} MB",
-              flush=True)
+        wall, cpu, size, peak = run(name, args.lines, args.src)
+        print(f"{name:15} N={args.lines:<8} wall {wall:6.1f} s  CPU {cpu:6.1f} s  {size / 1e6:6.1f} MB PDF  "
+              f"peak RSS {peak:5.0f} MB", flush=True)
 
 
 if __name__ == "__main__":

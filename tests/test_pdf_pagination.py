@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections import Counter
 
 import pdfplumber
@@ -22,17 +21,10 @@ from strategies import TEXT, WORD
 
 SLACK = 0.5  # points: rounding in the content stream and in pdfminer's glyph boxes
 MARGIN = DEFAULT_STYLE.margin_top  # the default style's four margins are equal
-MARK_SLACK = 0.15  # ems: a combining mark sits over its letter, its box may overhang the letter's by this
 
 
 def render(*blocks, lang: str = "en", direction: str = "ltr") -> bytes:
     return newsconv.render(Document(lang, direction, tuple(blocks)), "pdf")
-
-
-def is_mark(text: str) -> bool:
-    """A combining mark, or a glyph that stands for no text of its own (a mark whose letter
-    carries the cluster's text), which the writer maps to U+200D (``draw._PIECE``)."""
-    return unicodedata.category(text[:1]) == "Mn" or text == "\u200d"
 
 
 def stray_glyphs(data: bytes) -> list[tuple[int, str]]:
@@ -45,7 +37,7 @@ def stray_glyphs(data: bytes) -> list[tuple[int, str]]:
                 footer = char["top"] > page.height - MARGIN
                 low, high_x = (0.0, page.width) if footer else (MARGIN, page.width - MARGIN)
                 high_y = page.height if footer else page.height - MARGIN
-                slack = SLACK + (MARK_SLACK * char["size"] if is_mark(char["text"]) else 0.0)
+                slack = SLACK
                 if (char["x0"] < low - slack or char["x1"] > high_x + slack or char["top"] < low - slack
                         or char["bottom"] > high_y + slack
                         or min(char["x0"], char["top"]) < 0 or char["x1"] > page.width or char["bottom"] > page.height):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ...fonts import FontCoverage
 from ...text.bidi import embedding_levels, visual_runs
@@ -75,6 +75,9 @@ class Typesetter:
         fonts, missing = style.coverage.assign(text)
         self.missing |= missing
         paragraph = _Paragraph(text, style, levels, fonts)
+        single = _single_line(paragraph, width, rtl)
+        if single is not None:
+            return single
         ranges = _break(paragraph.tokens(width), width)
         lines = [paragraph.line(start, end, rtl) for start, end in ranges]
         if justify:
@@ -176,6 +179,24 @@ class _Paragraph:
             placed.append(PlacedGlyph(face, glyph.gid, glyph_text, pen, glyph.dx * scale, glyph.dy * scale, advance))
             pen += advance
         return pen
+
+
+# A text of at most this many characters per em of the measure is first set as one line, and
+# broken only if that line is too wide: short texts (list numbers, table cells, headings) are
+# then shaped once instead of word by word and again line by line.
+_SHORT_TEXT_CHARS_PER_EM = 4.0
+
+
+def _single_line(paragraph: "_Paragraph", width: float, rtl: bool) -> Optional[list[Line]]:
+    """A short paragraph as its only line when it fits ``width`` as drawn; None otherwise."""
+    text = paragraph.text
+    if len(text) > width / paragraph.style.size * _SHORT_TEXT_CHARS_PER_EM:
+        return None
+    start, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+    if start >= end:
+        return []
+    line = paragraph.line(start, end, rtl)
+    return [line] if line.width <= width else None
 
 
 def _words(text: str) -> list[tuple[int, int]]:

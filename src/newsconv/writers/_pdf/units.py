@@ -66,5 +66,19 @@ def baseline(top: float, style: TextStyle) -> float:
 
 def draw_line_in(canvas, line: Line, left: float, width: float, top: float, style: TextStyle) -> None:
     """Draw ``line`` in the box of ``width`` from ``left`` whose top edge is ``top``, aligned to
-    its start side: the one place where a line of text goes onto a page."""
-    draw_line(canvas, line, left + aligned_offset(line, width), baseline(top, style), style)
+    its start side: the one place where a line of text goes onto a page.
+
+    A mark that HarfBuzz moves past the first or last letter's edge is pulled back in with its line.
+    """
+    ink_left, ink_right = _ink(line)
+    x = min(left + aligned_offset(line, width), left + width - ink_right)
+    draw_line(canvas, line, max(x, left - ink_left), baseline(top, style), style)
+
+
+def _ink(line: Line) -> tuple[float, float]:
+    """Where the glyphs of ``line`` are drawn, from its pen's start: at least 0 to its width."""
+    low, high = 0.0, line.width
+    for glyph in line.glyphs:
+        low = min(low, glyph.x + glyph.dx)
+        high = max(high, glyph.x + glyph.dx + max(glyph.advance, 0.0))
+    return low, high
