@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from ...model import Block, Document, Heading, List, Paragraph, Table
+from ...model import Block, Document, Heading, List, Paragraph
 from ...options import RenderOptions
 from .lines import Line, TextStyle, Typesetter
 from ...text.numerals import number_in
