@@ -344,3 +344,52 @@ def test_cli_pdf_standard(tmp_path):
     assert result.exit_code == 5 and "forbids" in result.output and not (tmp_path / "b.pdf").exists()
     result = CliRunner().invoke(main, ["to-pdf", str(article), "--pdf-standard", "x-1"])
     assert result.exit_code == 2
+
+
+def assert_tagged_as_the_model(document: Document, pdf: pikepdf.Pdf) -> None:
+    """What the fixture tests check, for a document made here: the model's elements, everything
+    drawn tagged or an artifact, every MCID on its page once."""
+    types = Counter(kind(element) for element, _ in elements(pdf))
+    want = model_counts(document)
+    for name in ("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD"):
+        assert types[name] == want[name], name
+    for _, mcids, painted in marked_content(pdf):
+        assert sorted(mcids) == list(range(len(mcids)))
+        for operator, stack in painted:
+            assert ("MCID" in stack) != ("Artifact" in stack), f"{operator} in {stack}"
+
+
+def cell_pages(pdf: pikepdf.Pdf, type_: str) -> list[set[int]]:
+    """For each element of ``type_``, the pages (counted from 0) its marked content is on."""
+    page_index = {page.objgen: index for index, page in enumerate(pdf.pages)}
+    found = []
+    for element, _ in elements(pdf):
+        if kind(element) == type_:
+            kids = element.K
+            found.append({page_index[kid.Pg.objgen] for kid in (kids if isinstance(kids, pikepdf.Array) else [kids])
+                          if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR"})
+    return found
+
+
+def test_a_row_split_across_pages_is_one_cell_element_with_content_on_each_page():
+    long_cell = " ".join(f"w{n}" for n in range(1500))
+    document = Document("ar", "rtl", (Table(("الاسم", "النص"), (("أول", long_cell), ("ثان", "قصير"))),))
+    pdf = pikepdf.open(io.BytesIO(newsconv.render(document, "pdf")))
+    assert len(pdf.pages) >= 3
+    assert_tagged_as_the_model(document, pdf)
+    long_td = cell_pages(pdf, "TD")[1]
+    assert long_td == set(range(len(pdf.pages))) and len(long_td) >= 3
+    for index, (_, _, painted) in enumerate(marked_content(pdf)):
+        first_text = next(stack for operator, stack in painted if operator in TEXT_OPERATORS)
+        assert first_text == (("MCID",) if index == 0 else ("Artifact",))  # the header, repeated
+
+
+def test_a_table_wider_than_the_text_is_one_table_of_the_model_rows():
+    header = tuple(f"H{n}" for n in range(40))
+    rows = tuple(tuple(f"r{row}c{column}" for column in range(40)) for row in range(3))
+    document = Document("en", "ltr", (Table(header, rows),))
+    pdf = pikepdf.open(io.BytesIO(newsconv.render(document, "pdf")))
+    assert_tagged_as_the_model(document, pdf)
+    rows_found = [element for element, _ in elements(pdf) if kind(element) == "TR"]
+    assert len(rows_found) == 4 and all(len(row.K) == 40 for row in rows_found)
+    assert all(pages for pages in cell_pages(pdf, "TD") + cell_pages(pdf, "TH"))  # every cell drawn

@@ -11,6 +11,7 @@ TrueType embedding) -> canvas and pdffile (the file, with ``bookmarks``, ``metad
 from __future__ import annotations
 
 import logging
+from itertools import chain
 
 from ..model import Document
 from ..options import RenderOptions
@@ -37,14 +38,14 @@ def write(document: Document, options: RenderOptions) -> bytes:
     canvas = Canvas(frame.page_width, frame.page_height, structure)
     masthead = masthead_units(options, styles["heading2"], frame, typesetter, canvas, rtl)
     units = BlockLayout(document, options, styles, frame, typesetter, structure).units()
-    pages = paginate(masthead + units, frame.height)
+    pages = paginate(chain(masthead, units), frame.height)
     decorate = running_texts(document, options, styles["footer"], frame, typesetter)
+    draw_pages(canvas, pages, frame.top, decorate)  # typesets as it goes: a page is drawn as soon as it is full
     part = pdfa_part(options.pdf_standard)
-    if not part:
-        _warn_missing(typesetter.missing)
-    draw_pages(canvas, pages, frame.top, decorate)
     if part:
         refuse_forbidden(options.pdf_standard, typesetter.missing, canvas.fonts)
+    else:
+        _warn_missing(typesetter.missing)
     metadata = Metadata.of(document, options)
     # PDF/UA-1 forbids drawing .notdef and wants a title: without either, the file claims nothing.
     return canvas.save(metadata, part, ua=bool(metadata.title) and not typesetter.missing)

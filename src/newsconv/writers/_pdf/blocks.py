@@ -1,21 +1,22 @@
-"""Model blocks to units: the unbreakable slices (a line, a table row) that pages are filled with.
+"""Model blocks to units: a block's (or a table row's) lines, which pages take whole or split.
 
-Everything is measured here, before any page exists, as platypus's ``wrap`` does; the
-paginator then only decides where the pages end.
+Everything is measured here, as platypus's ``wrap`` does, block by block as the paginator
+asks; the paginator then only decides where the pages end.  Each block gets its elements of
+the ``structure`` tree first, so the tree is in reading order, and every line is drawn as
+their marked content.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
-from ...model import Block, Document, Heading, List, Paragraph, Table
+from ...model import Block, Document, Heading, List, Paragraph
 from ...options import RenderOptions
-from .draw import draw_line
 from .lines import Line, TextStyle, Typesetter
 from ...text.numerals import number_in
 from .structure import Element, ListTags, StructureTree
 from .styles import Frame, heading_kind, list_numerals
 from .tables import table_units
-from .units import Unit, aligned_offset, baseline
+from .units import Unit, draw_line_in
 
 
 class BlockLayout:
@@ -26,20 +27,19 @@ class BlockLayout:
         self.document, self.options, self.styles = document, options, styles
         self.frame, self.typesetter, self.structure = frame, typesetter, structure
 
-    def units(self) -> list[Unit]:
-        units: list[Unit] = []
+    def units(self) -> Iterator[Unit]:
+        """The units of every block in order, typeset only when the paginator asks for them."""
         previous: Optional[Block] = None
         for block in self.document.blocks:
-            units += self._block_units(block, previous)
+            yield from self._block_units(block, previous)
             previous = block
-        return units
 
     def is_rtl(self, block: Block) -> bool:
         """The base direction of the block's texts, and of a table its column order: the model's
         (the block's, else the document's), never decided again from the letters."""
         return (block.dir or self.document.dir) == "rtl"
 
-    def _block_units(self, block: Block, previous: Optional[Block]) -> list[Unit]:
+    def _block_units(self, block: Block, previous: Optional[Block]) -> Iterable[Unit]:
         tags = self.structure.add(block)
         if isinstance(block, Heading):
             return self._heading(block, previous, tags)
@@ -61,52 +61,41 @@ class BlockLayout:
         return units
 
     def text_units(self, text: str, style: TextStyle, rtl: bool, space_before: float,
-                   justify: bool = False, indent: float = 0.0, *, tag: Element) -> list[Unit]:
-        """One unit per line of ``text`` (content of ``tag``); a paragraph's first and last lines
-        never stand alone."""
+                   justify: bool = False, indent: float = 0.0, *, tag: Element,
+                   marker: Optional[tuple[Line, Element]] = None) -> list[Unit]:
+        """The unit of one paragraph of ``text`` (none when it has no line), each line drawn as
+        content of ``tag``, with the bullet or number ``marker`` (its line and its Lbl element)
+        on the start side of its first line."""
         width = self.frame.width - indent
         lines = self.typesetter.lines(text, style, width, rtl, justify)
-        units = [self._line_unit(line, style, width, indent, tag) for line in lines]
-        if units:
-            units[0].space_before = space_before
-        if len(units) >= 2:
-            units[0].keep_with_next = units[-2].keep_with_next = True
-        return units
+        if not lines:
+            return []
+        frame = self.frame
 
-    def _line_unit(self, line: Line, style: TextStyle, width: float, indent: float, tag: Element) -> Unit:
-        left = self.frame.left + (0.0 if line.rtl else indent)
-        offset = aligned_offset(line, width)
+        def draw(canvas, top: float, start: int, end: int) -> None:
+            for number in range(start, end):
+                if number == 0 and marker is not None:
+                    marker_line, label = marker
+                    with canvas.tagged(label):
+                        draw_line_in(canvas, marker_line, frame.left, frame.width, top, style)
+                line = lines[number]
+                with canvas.tagged(tag, top):
+                    draw_line_in(canvas, line, frame.left + (0.0 if line.rtl else indent), width, top, style)
+                top -= style.leading
 
-        def draw(canvas, top: float) -> None:
-            with canvas.tagged(tag, top):
-                draw_line(canvas, line, left + offset, baseline(top, style), style)
+        return [Unit(len(lines), style.leading, draw, space_before=space_before)]
 
-        return Unit(style.leading, draw)
-
-    def _list(self, block: List, tags: ListTags) -> list[Unit]:
+    def _list(self, block: List, tags: ListTags) -> Iterator[Unit]:
         style = self.styles["body"]
         numerals = list_numerals(block, self.document, self.options)
-        indent = style.size * 2.2
-        units: list[Unit] = []
+        rtl = self.is_rtl(block)
+
+        def marker_text(number: int) -> str:
+            return f"{number_in(numerals, number)}." if block.ordered else "•"
+
+        last = self.typesetter.lines(marker_text(len(block.items)), style, self.frame.width, False)
+        indent = max(style.size * 2.2, last[0].width + style.size * 0.6 if last else 0.0)
         for number, (item, (label, body)) in enumerate(zip(block.items, tags.items), 1):
-            rtl = self.is_rtl(block)
-            marker_text = f"{number_in(numerals, number)}." if block.ordered else "•"
-            item_units = self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
-                                         indent=indent, tag=body)
-            if item_units:
-                marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
-                item_units[0] = self._with_marker(item_units[0], marker, style, label)
-            units += item_units
-        return units
-
-    def _with_marker(self, unit: Unit, marker: Line, style: TextStyle, label: Element) -> Unit:
-        """The unit of an item's first line, with its bullet or number (``label``) on the start side."""
-        left = self.frame.left + self.frame.width - marker.width if marker.rtl else self.frame.left
-        draw_text = unit.draw
-
-        def draw(canvas, top: float) -> None:
-            draw_text(canvas, top)
-            with canvas.tagged(label):
-                draw_line(canvas, marker, left, baseline(top, style), style)
-
-        return Unit(unit.height, draw, unit.space_before, unit.keep_with_next)
+            marker = self.typesetter.lines(marker_text(number), style, indent, rtl)[0]
+            yield from self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
+                                       indent=indent, tag=body, marker=(marker, label))

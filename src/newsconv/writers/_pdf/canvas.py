@@ -7,7 +7,7 @@ PDF requires (PDF/UA-1 7.1); the structure tree, outline and XMP go in the catal
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from .archival import output_intent
 from .bookmarks import write_outline
@@ -33,6 +33,7 @@ class Canvas:
         self.fonts: dict[Face, tuple[str, EmbeddedFont]] = {}
         self._ops: list[str] = []
         self._pages: list[int] = []
+        self._running: list[int] = []  # each page's stream for its header and footer
         self._pages_number = self.pdf.reserve()
         self._resources = self.pdf.reserve()  # one dictionary shared by all pages, written last
         self._images: dict[str, int] = {}
@@ -88,13 +89,30 @@ class Canvas:
         self.emit(f"q {number_(width)} 0 0 {number_(height)} {number_(left)} {number_(bottom)} cm /{name} Do Q")
 
     def show_page(self) -> None:
-        contents = self.pdf.add_stream("\n".join(self._ops).encode("latin-1"))
-        self._ops = []
+        """End the page: its content stream, and a second one reserved for its header and footer,
+        which ``draw_running`` fills once the page count is known."""
+        contents = self.pdf.add_stream(self._take_ops())
+        running = self.pdf.reserve()
+        self._running.append(running)
         width, height = self.page_size
         self._pages.append(self.pdf.add(
             f"<< /Type /Page /Parent {self._pages_number} 0 R /MediaBox [0 0 {number(width)} {number(height)}] "
-            f"/Resources {self._resources} 0 R /Contents {contents} 0 R /StructParents {len(self._pages)} "
-            "/Tabs /S >>"))
+            f"/Resources {self._resources} 0 R /Contents [{contents} 0 R {running} 0 R] "
+            f"/StructParents {len(self._pages)} /Tabs /S >>"))
+
+    def draw_running(self, decorate: Callable[["Canvas", int, int], None]) -> None:
+        """Every page's header and footer, ``decorate(canvas, page_number, page_count)``, into its
+        running stream: pages are drawn as they fill, so ``{pages}`` is known only now.  What
+        ``decorate`` draws must be artifacts, as it is no part of the page's marked content."""
+        count = len(self._pages)
+        for page_number, stream in enumerate(self._running, 1):
+            decorate(self, page_number, count)
+            self.pdf.add_stream(self._take_ops(), number=stream)
+
+    def _take_ops(self) -> bytes:
+        data = "\n".join(self._ops).encode("latin-1")
+        self._ops = []
+        return data
 
     def save(self, metadata: Metadata, pdfa_part: Optional[int] = None, ua: bool = True) -> bytes:
         """The finished file: fonts subset and embedded, every page sharing one resource dictionary,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ...fonts import FontCoverage
 from ...text.bidi import embedding_levels, visual_runs
@@ -55,12 +55,13 @@ class Line(NamedTuple):
 
 
 class Token(NamedTuple):
-    """A breakable piece of a paragraph: a word, or a slice of a word too wide for a line."""
+    """A breakable piece of a paragraph: a word, or a slice of a word too wide for a line;
+    ``gap`` is the width of the spaces before it, which a line starting with it leaves out."""
 
     start: int
     end: int
     width: float
-    after_space: bool
+    gap: float
 
 
 class Typesetter:
@@ -75,7 +76,10 @@ class Typesetter:
         fonts, missing = style.coverage.assign(text)
         self.missing |= missing
         paragraph = _Paragraph(text, style, levels, fonts)
-        ranges = _break(paragraph.tokens(width), width, paragraph.space_width())
+        single = _single_line(paragraph, width, rtl)
+        if single is not None:
+            return single
+        ranges = _break(paragraph.tokens(width), width)
         lines = [paragraph.line(start, end, rtl) for start, end in ranges]
         if justify == "kashida":
             lines[:-1] = [_justified(paragraph.with_kashidas(line, start, end, width), width)
@@ -90,9 +94,8 @@ class Typesetter:
         fonts, _ = style.coverage.assign(text)
         paragraph = _Paragraph(text, style, embedding_levels(text, rtl), fonts)
         tokens = paragraph.tokens(float("inf"))
-        space = paragraph.space_width()
         return (max((token.width for token in tokens), default=0.0),
-                sum(token.width + (space if token.after_space else 0.0) for token in tokens))
+                sum(token.gap + token.width for token in tokens[1:]) + (tokens[0].width if tokens else 0.0))
 
 
 class _Paragraph:
@@ -102,6 +105,7 @@ class _Paragraph:
                  inserted: frozenset[int] = frozenset()):
         self.text, self.style, self.levels, self.fonts = text, style, levels, fonts
         self.inserted = inserted  # characters added for layout (kashidas): drawn, standing for no text
+        self._space_widths: dict[int, float] = {}
 
     def segments(self, start: int, end: int) -> list[tuple[int, int]]:
         """``start:end`` cut where the level or the font changes, in logical order."""
@@ -118,21 +122,32 @@ class _Paragraph:
                                                       style.language))
         return total
 
-    def space_width(self) -> float:
-        face = self.style.faces[0]
-        return self.style.points(face, advance_width(face.shaping, " ", False))
+    def spaces_width(self, start: int, end: int) -> float:
+        """The width of the spaces ``start:end``, each in the font it is drawn in (a space after
+        a fallback font's word is that font's), so that measured lines are as wide as drawn ones."""
+        total = 0.0
+        for index in range(start, end):
+            face_index = self.fonts[index]
+            if face_index not in self._space_widths:
+                face = self.style.faces[face_index]
+                self._space_widths[face_index] = self.style.points(face, advance_width(face.shaping, " ", False))
+            total += self._space_widths[face_index]
+        return total
 
     def tokens(self, line_width: float) -> list[Token]:
         tokens: list[Token] = []
-        for start, end, after_space in _words(self.text):
+        previous_end = 0
+        for start, end in _words(self.text):
+            gap = self.spaces_width(previous_end, start) if tokens else 0.0
             width = self.width(start, end)
             if width <= line_width:
-                tokens.append(Token(start, end, width, after_space))
+                tokens.append(Token(start, end, width, gap))
             else:
-                tokens += self._cut(start, end, line_width, after_space)
+                tokens += self._cut(start, end, line_width, gap)
+            previous_end = end
         return tokens
 
-    def _cut(self, start: int, end: int, line_width: float, after_space: bool) -> list[Token]:
+    def _cut(self, start: int, end: int, line_width: float, gap: float) -> list[Token]:
         """A word wider than a line (a long URL) in slices that fit, cut between characters."""
         pieces: list[Token] = []
         piece_start, piece_width = start, 0.0
@@ -142,10 +157,10 @@ class _Paragraph:
                 continue
             char_width = self.width(index, index + 1)
             if index > piece_start and piece_width + char_width > line_width:
-                pieces.append(Token(piece_start, index, piece_width, after_space and not pieces))
+                pieces.append(Token(piece_start, index, piece_width, 0.0 if pieces else gap))
                 piece_start, piece_width = index, 0.0
             piece_width += char_width
-        pieces.append(Token(piece_start, end, piece_width, after_space and not pieces))
+        pieces.append(Token(piece_start, end, piece_width, 0.0 if pieces else gap))
         return pieces
 
     def line(self, start: int, end: int, rtl: bool) -> Line:
@@ -199,13 +214,31 @@ class _Paragraph:
         return pen
 
 
-def _words(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, follows a space) of every run of non-space characters."""
+# A text of at most this many characters per em of the measure is first set as one line, and
+# broken only if that line is too wide: short texts (list numbers, table cells, headings) are
+# then shaped once instead of word by word and again line by line.
+_SHORT_TEXT_CHARS_PER_EM = 4.0
+
+
+def _single_line(paragraph: "_Paragraph", width: float, rtl: bool) -> Optional[list[Line]]:
+    """A short paragraph as its only line when it fits ``width`` as drawn; None otherwise."""
+    text = paragraph.text
+    if len(text) > width / paragraph.style.size * _SHORT_TEXT_CHARS_PER_EM:
+        return None
+    start, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+    if start >= end:
+        return []
+    line = paragraph.line(start, end, rtl)
+    return [line] if line.width <= width else None
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of non-space characters."""
     words = []
     start = None
     for index, ch in enumerate(text + " "):
         if ch == " " and start is not None:
-            words.append((start, index, start > 0 and text[start - 1] == " "))
+            words.append((start, index))
             start = None
         elif ch != " " and start is None:
             start = index
@@ -217,20 +250,19 @@ def _joins_previous(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in "\u200c\u200d"
 
 
-def _break(tokens: list[Token], width: float, space: float) -> list[tuple[int, int]]:
+def _break(tokens: list[Token], width: float) -> list[tuple[int, int]]:
     """Greedy (first-fit) line breaking: the character range of each line."""
     lines: list[tuple[int, int]] = []
     first = last = None
     used = 0.0
     for token in tokens:
-        gap = space if token.after_space else 0.0
-        if first is not None and used + gap + token.width > width:
+        if first is not None and used + token.gap + token.width > width:
             lines.append((first.start, last.end))
             first = None
         if first is None:
             first, used = token, token.width
         else:
-            used += gap + token.width
+            used += token.gap + token.width
         last = token
     if first is not None:
         lines.append((first.start, last.end))

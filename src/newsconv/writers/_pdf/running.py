@@ -55,7 +55,7 @@ def masthead_units(options: RenderOptions, style: TextStyle, frame: Frame, types
     width = LOGO_HEIGHT * image.width / image.height if image else 0.0
     height = max(LOGO_HEIGHT if image else 0.0, style.leading) + 12.0
 
-    def draw(canvas, top: float) -> None:
+    def draw(canvas, top: float, start: int, end: int) -> None:
         with canvas.artifact(LAYOUT):  # page furniture: the title, not the masthead, opens the article
             _draw_masthead(canvas, top)
 
@@ -71,4 +71,4 @@ def masthead_units(options: RenderOptions, style: TextStyle, frame: Frame, types
             draw_line(canvas, name_line, name_left, baseline(top - (height - 12.0 - style.leading) / 2, style),
                       style)
 
-    return [Unit(height, draw, keep_with_next=True)]
+    return [Unit(1, height, draw, keep_with_next=True)]  # one line as tall as the masthead: never split

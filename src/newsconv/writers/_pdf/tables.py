@@ -2,14 +2,13 @@
 is repeated on every page the table continues on, and right-to-left column order."""
 from __future__ import annotations
 
-from contextlib import nullcontext
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterator
 
 from ...model import Table
-from .draw import draw_line
 from .lines import Line, TextStyle
 from .structure import Element, TableTags
-from .units import Unit, aligned_offset, baseline
+from .units import Unit, draw_line_in
 
 if TYPE_CHECKING:
     from .blocks import BlockLayout
@@ -18,42 +17,78 @@ PADDING = 5.0
 GRID_WIDTH = 0.6
 GRID_GRAY = 0.35
 HEADER_SHADE = 0.88
+# A header row taller than this share of the text height is not repeated on later pages.
+REPEATED_HEADER_SHARE = 0.25
 
 
-def table_units(table: Table, layout: "BlockLayout", tags: TableTags) -> list[Unit]:
-    """One unit per row; the header row keeps with the first body row and repeats after page breaks."""
+def table_units(table: Table, layout: "BlockLayout", tags: TableTags) -> Iterator[Unit]:
+    """One unit per row, in groups of as many columns as the text width holds (a wider table
+    is set as several tables, each with its share of the header).  Every group's cells are
+    content of the one table's cells (``tags``): each TR keeps all its TH or TD, so the
+    structure tree holds the model's table whatever the groups."""
     count = table.column_count
-    rows = [_padded(row, count) for row in table.rows]
+    per_group = max(1, int(layout.frame.width // _least_column(layout)))
+    if count <= per_group:
+        yield from _table_group_units(table, layout, tags)
+        return
+    header = _padded(table.header, count) if table.header else ()
+    for first in range(0, count, per_group):
+        columns = slice(first, first + per_group)
+        group = Table(header[columns], tuple(_padded(row, count)[columns] for row in table.rows), table.dir)
+        group_tags = TableTags(tags.header[columns], tuple(cells[columns] for cells in tags.rows))
+        yield from _table_group_units(group, layout, group_tags)
+
+
+def _table_group_units(table: Table, layout: "BlockLayout", tags: TableTags) -> Iterator[Unit]:
+    """One unit per row, typeset as it is asked for; the header row keeps with the first body
+    row and repeats, as an artifact, on every page the table continues on (unless it is so
+    tall that repeating it would crowd the page)."""
+    count = table.column_count
     header_row = _padded(table.header, count) if table.header else None
+    rows = [_padded(row, count) for row in table.rows]
     widths = column_widths(table, [header_row] + rows if header_row else rows, layout)
-    row_units = [_row_unit(table, row, widths, layout, "table", False, cells)
-                 for row, cells in zip(rows, tags.rows)]
+    space_before = layout.styles["body"].size
+    repeated = None
     if header_row:
         header = _row_unit(table, header_row, widths, layout, "table-header", True, tags.header)
-        header.keep_with_next = True
-        for unit in row_units:
-            unit.repeat = header
-        row_units.insert(0, header)
-    if row_units:
-        row_units[0].space_before = layout.styles["body"].size
-    return row_units
+        header.keep_with_next, header.space_before = True, space_before
+        yield header
+        if header.height(header.count) <= layout.frame.height * REPEATED_HEADER_SHARE:
+            repeated = _as_artifact(header)
+    for index, (row, cells) in enumerate(zip(rows, tags.rows)):
+        unit = _row_unit(table, row, widths, layout, "table", False, cells)
+        unit.repeat = repeated
+        if index == 0 and not header_row:
+            unit.space_before = space_before
+        yield unit
 
 
 def column_widths(table: Table, rows: list[tuple[str, ...]], layout: "BlockLayout") -> list[float]:
     """Widths that share the text width by content, as browsers' automatic table layout does:
-    every column gets its widest word, and the rest goes where the text is longest."""
+    every column gets its widest word, and the rest goes where the text is longest.  When the
+    widest words do not fit, every column keeps at least room for a character or two and
+    the rest is shared by the width of those words."""
     style = layout.styles["table-header"]
     extents = [[layout.typesetter.extent(cell, style, layout.is_rtl(table)) for cell in column]
                for column in zip(*rows)]
-    least = [max(word for word, _ in column) + 2 * PADDING for column in extents]
+    floor = _least_column(layout)
+    least = [max(max(word for word, _ in column) + 2 * PADDING, floor) for column in extents]
     most = [max(max(whole for _, whole in column) + 2 * PADDING, low) for column, low in zip(extents, least)]
     available = layout.frame.width
     if sum(least) >= available:
-        return [available * low / sum(least) for low in least]
+        spare = available - floor * len(least)
+        excess = [low - floor for low in least]
+        return [floor + spare * extra / sum(excess) if sum(excess) else available / len(least)
+                for extra in excess]
     if sum(most) <= available:
         return [available * high / sum(most) for high in most]
     spare = (available - sum(least)) / (sum(most) - sum(least))
     return [low + (high - low) * spare for low, high in zip(least, most)]
+
+
+def _least_column(layout: "BlockLayout") -> float:
+    """The narrowest a column may be: its padding and a character and a half of table text."""
+    return 2 * PADDING + 1.5 * layout.styles["table-header"].size
 
 
 def _padded(row: tuple[str, ...], count: int) -> tuple[str, ...]:
@@ -62,26 +97,35 @@ def _padded(row: tuple[str, ...], count: int) -> tuple[str, ...]:
 
 def _row_unit(table: Table, row: tuple[str, ...], widths: list[float], layout: "BlockLayout", kind: str,
               shaded: bool, tags: tuple[Element, ...]) -> Unit:
-    """A row whose cells are content of ``tags`` the first time it is drawn; drawn again (a
-    header repeated on a new page), it is an artifact."""
+    """A row as one unit of as many lines as its tallest cell; a piece of it on a page is a
+    row of boxes holding the same lines of every cell, each cell's lines content of its
+    element in ``tags`` (a row split across pages gives its cells' elements a piece on each)."""
     style = layout.styles[kind]
     cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, layout.is_rtl(table)) if text
              else [] for text, width in zip(row, widths)]
-    height = max(len(lines) for lines in cells) * style.leading + 2 * PADDING
     lefts = _column_lefts(widths, layout.is_rtl(table), layout.frame.left)
 
-    drawn = []
+    def draw(canvas, top: float, start: int, end: int) -> None:
+        height = unit.height(end - start)
+        for left, width in zip(lefts, widths):
+            canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
+        for left, width, lines, tag in zip(lefts, widths, cells, tags):
+            if lines[start:end]:
+                with canvas.tagged(tag):
+                    _draw_cell(canvas, lines[start:end], left + PADDING, width - 2 * PADDING, top - PADDING, style)
 
-    def draw(canvas, top: float) -> None:
-        with canvas.artifact() if drawn else nullcontext():
-            for left, width in zip(lefts, widths):
-                canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
-            for left, width, lines, tag in zip(lefts, widths, cells, tags):
-                with canvas.tagged(tag) if lines else nullcontext():
-                    _draw_cell(canvas, lines, left + PADDING, width - 2 * PADDING, top - PADDING, style)
-        drawn.append(top)
+    unit = Unit(max(len(lines) for lines in cells), style.leading, draw, padding=PADDING)
+    return unit
 
-    return Unit(height, draw)
+
+def _as_artifact(header: Unit) -> Unit:
+    """The header row as drawn again above a later page's rows: an artifact, its cells' text
+    being content once only, where the table starts."""
+    def draw(canvas, top: float, start: int, end: int) -> None:
+        with canvas.artifact():
+            header.draw(canvas, top, start, end)
+
+    return replace(header, draw=draw)
 
 
 def _column_lefts(widths: list[float], rtl: bool, frame_left: float) -> list[float]:
@@ -97,5 +141,5 @@ def _column_lefts(widths: list[float], rtl: bool, frame_left: float) -> list[flo
 
 def _draw_cell(canvas, lines: list[Line], left: float, width: float, top: float, style: TextStyle) -> None:
     for line in lines:
-        draw_line(canvas, line, left + aligned_offset(line, width), baseline(top, style), style)
+        draw_line_in(canvas, line, left, width, top, style)
         top -= style.leading
