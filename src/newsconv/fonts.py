@@ -37,6 +37,7 @@ _BUNDLED = {
 }
 
 
+@lru_cache(maxsize=None)
 def bundled_font(script: str, bold: bool = False) -> Path:
     """The path of the bundled face for ``script`` (Latin for any script without its own)."""
     package, regular, bold_file = _BUNDLED.get(script, _BUNDLED[LATIN])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate
+from itertools import accumulate, groupby
 from typing import NamedTuple
 
 from bidi import get_display
@@ -148,11 +148,11 @@ def _level_runs(levels: list[int], start: int, end: int) -> list[Run]:
     if start < end and levels[start:end].count(levels[start]) == end - start:  # one level: at C speed
         return [Run(start, end, levels[start])]
     runs: list[Run] = []
-    for index in range(start, end):
-        if runs and runs[-1].level == levels[index]:
-            runs[-1] = runs[-1]._replace(end=index + 1)
-        else:
-            runs.append(Run(index, index + 1, levels[index]))
+    index = start
+    for level, same in groupby(levels[start:end]):
+        length = sum(1 for _ in same)
+        runs.append(Run(index, index + length, level))
+        index += length
     return runs
 
 

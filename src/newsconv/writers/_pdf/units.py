@@ -79,6 +79,7 @@ def _ink(line: Line) -> tuple[float, float]:
     """Where the glyphs of ``line`` are drawn, from its pen's start: at least 0 to its width."""
     low, high = 0.0, line.width
     for glyph in line.glyphs:
-        low = min(low, glyph.x + glyph.dx)
-        high = max(high, glyph.x + glyph.dx + max(glyph.advance, 0.0))
+        if glyph.dx:  # only a glyph moved off its pen position can reach past the line's ends
+            low = min(low, glyph.x + glyph.dx)
+            high = max(high, glyph.x + glyph.dx + max(glyph.advance, 0.0))
     return low, high
