@@ -147,14 +147,19 @@ Block = Union[Heading, Paragraph, List, Table]
 
 
 def _make_valid(block: Any, name: str) -> None:
-    """Remove from a field's text (a string, or nested tuples of strings) the characters no
-    output can carry, warning once: readers have done so already, naming the input's line."""
-    value = getattr(block, name)
+    """A block's field held to the valid-text rule (readers have done so already, naming the line)."""
+    make_field_valid(block, name, f"{type(block).__name__.lower()} {name}")
+
+
+def make_field_valid(holder: Any, name: str, where: str) -> None:
+    """Remove from the frozen ``holder``'s field (a string, or nested tuples of strings) the
+    characters no output can carry, with one warning naming ``where``."""
+    value = getattr(holder, name)
     found: list[str] = []
     cleaned = strings_made_valid(value, found)
     if found:
-        warn_invalid(f"{type(block).__name__.lower()} {name}", found)
-        object.__setattr__(block, name, cleaned)
+        warn_invalid(where, found)
+        object.__setattr__(holder, name, cleaned)
 
 
 _TYPE_NAMES = {Heading: "heading", Paragraph: "paragraph", List: "list", Table: "table"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from .errors import UsageError
-from .model import strings_made_valid, warn_invalid
+from .model import make_field_valid
 from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle
 
 # --pdf-standard (Typst's names) -> the PDF/A part it adds (conformance U); every PDF is PDF/UA-1.
@@ -49,8 +49,8 @@ class RenderOptions:
                      if getattr(self, name) is not None}
         if overrides:
             object.__setattr__(self, "style", dataclasses.replace(self.style, **overrides))
-        for name in ("title", "author", "date"):
-            _made_valid(self, name)
+        for name in ("title", "author", "date"):  # metadata text is held to the model's valid-text rule
+            make_field_valid(self, name, f"--{name}")
         _check("paper", self.style.paper, PAPER_SIZES)
         _check("justify", self.style.justify, JUSTIFY_CHOICES)
         _check("digits", self.style.digits, DIGIT_CHOICES)
@@ -62,12 +62,3 @@ def _check(name: str, value, choices) -> None:
     if not any(value is choice or (type(value) is type(choice) and value == choice) for choice in choices):
         raise UsageError(f"unknown {name} {value!r} (choose from {', '.join(map(str, choices))})")
 
-
-def _made_valid(options: RenderOptions, name: str) -> None:
-    """Metadata text is held to the model's rule: characters no output can carry are removed, with a warning."""
-    value = getattr(options, name)
-    found: list[str] = []
-    cleaned = strings_made_valid(value, found)
-    if found:
-        warn_invalid(f"--{name}", found)
-        object.__setattr__(options, name, cleaned)
