@@ -1,4 +1,5 @@
-"""Model blocks to units: the unbreakable slices (a line, a table row) that pages are filled with.
+"""Model blocks to units: a paragraph, list item or heading (its lines), or a table row, that
+pages cut only between lines.
 
 Everything is measured here, before any page exists, as platypus's ``wrap`` does; the
 paginator then only decides where the pages end.
