@@ -78,7 +78,7 @@ class Typesetter:
         single = _single_line(paragraph, width, rtl)
         if single is not None:
             return single
-        return _BrokenLines(paragraph, _break(paragraph.tokens(width), width), rtl, width if justify else None)
+        return _BrokenLines(paragraph, _break(paragraph.tokens(width), width), rtl, width, justify)
 
     def extent(self, text: str, style: TextStyle, rtl: bool) -> tuple[float, float]:
         """(widest word, whole text on one line) in points: the narrowest and widest a table
@@ -95,9 +95,10 @@ class _BrokenLines(Sequence[Line]):
     read: pages read a few dozen at a time, so a paragraph of thousands of lines (one 5 MB line
     of text) never holds the glyphs of all of them at once."""
 
-    def __init__(self, paragraph: "_Paragraph", ranges: list[tuple[int, int]], rtl: bool,
-                 justify_to: Optional[float]):
-        self.paragraph, self.ranges, self.rtl, self.justify_to = paragraph, ranges, rtl, justify_to
+    def __init__(self, paragraph: "_Paragraph", ranges: list[tuple[int, int]], rtl: bool, width: float,
+                 justify: bool):
+        self.paragraph, self.ranges, self.rtl = paragraph, ranges, rtl
+        self.width, self.justify = width, justify
 
     def __len__(self) -> int:
         return len(self.ranges)
@@ -106,9 +107,10 @@ class _BrokenLines(Sequence[Line]):
         if isinstance(index, slice):
             return [self[number] for number in range(*index.indices(len(self)))]
         number = range(len(self.ranges))[index]
-        line = self.paragraph.line(*self.ranges[number], self.rtl)
-        if self.justify_to is not None and number < len(self.ranges) - 1:  # the last line keeps its width
-            return _justified(line, self.justify_to)
+        start, end = self.ranges[number]
+        line = self.paragraph.line(start, end, self.rtl)
+        if self.justify and number < len(self.ranges) - 1:  # the last line keeps its natural width
+            return _justified(line, self.width)
         return line
 
 
