@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +24,8 @@ CASES = {
     "headings": "Document('ar', 'rtl', tuple(Heading(3, f'كلمة{n}') for n in range(N)))",
     "list": "Document('ar', 'rtl', (List(True, tuple(f'كلمة{n}' for n in range(N))),))",
     "one-paragraph": "Document('ar', 'rtl', (Paragraph(' '.join('كلمة' for n in range(N))),))",
-    "4000-word-cell": "Document('en', 'ltr', (Table(('Key', 'Text'), (('a', ' '.join(f'w{n}' for n in range(4000))),)),))",
+    "4000-word-cell": "Document('en', 'ltr', (Table(('Key', 'Text'), "
+                      "(('a', ' '.join(f'w{n}' for n in range(4000))),)),))",
 }
 
 SCRIPT = """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 from ...fonts import FontCoverage
 from ...text.bidi import embedding_levels, visual_runs
@@ -70,7 +70,7 @@ class Typesetter:
     def __init__(self) -> None:
         self.missing: set[str] = set()
 
-    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False) -> list[Line]:
+    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False) -> Sequence[Line]:
         """``text`` broken into lines no wider than ``width`` points (a token wider than that is cut)."""
         levels = embedding_levels(text, rtl)
         fonts, missing = style.coverage.assign(text)
@@ -79,14 +79,7 @@ class Typesetter:
         single = _single_line(paragraph, width, rtl)
         if single is not None:
             return single
-        ranges = _break(paragraph.tokens(width), width)
-        lines = [paragraph.line(start, end, rtl) for start, end in ranges]
-        if justify == "kashida":
-            lines[:-1] = [_justified(paragraph.with_kashidas(line, start, end, width), width)
-                          for line, (start, end) in zip(lines[:-1], ranges)]
-        elif justify:
-            lines[:-1] = [_justified(line, width) for line in lines[:-1]]
-        return lines
+        return _BrokenLines(paragraph, _break(paragraph.tokens(width), width), rtl, width, justify)
 
     def extent(self, text: str, style: TextStyle, rtl: bool) -> tuple[float, float]:
         """(widest word, whole text on one line) in points: the narrowest and widest a table
@@ -96,6 +89,32 @@ class Typesetter:
         tokens = paragraph.tokens(float("inf"))
         return (max((token.width for token in tokens), default=0.0),
                 sum(token.gap + token.width for token in tokens[1:]) + (tokens[0].width if tokens else 0.0))
+
+
+class _BrokenLines(Sequence[Line]):
+    """The lines of a paragraph, where it breaks decided, each shaped and placed only when it is
+    read: pages read a few dozen at a time, so a paragraph of thousands of lines (one 5 MB line
+    of text) never holds the glyphs of all of them at once."""
+
+    def __init__(self, paragraph: "_Paragraph", ranges: list[tuple[int, int]], rtl: bool, width: float,
+                 justify: bool | str):
+        self.paragraph, self.ranges, self.rtl = paragraph, ranges, rtl
+        self.width, self.justify = width, justify
+
+    def __len__(self) -> int:
+        return len(self.ranges)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        number = range(len(self.ranges))[index]
+        start, end = self.ranges[number]
+        line = self.paragraph.line(start, end, self.rtl)
+        if not self.justify or number == len(self.ranges) - 1:  # the last line keeps its natural width
+            return line
+        if self.justify == "kashida":
+            line = self.paragraph.with_kashidas(line, start, end, self.width)
+        return _justified(line, self.width)
 
 
 class _Paragraph:
