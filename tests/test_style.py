@@ -190,3 +190,54 @@ def test_pdf_of_the_seed_with_the_issue_style_shows_name_and_latin_page_of_pages
         assert len(document.pages[0].images) == 1
         body = [c for c in document.pages[0].chars if round(c["size"], 1) == 13.0]
         assert len(body) > 500
+
+
+def test_a_reference_docx_keeps_its_styles_header_and_footer(tmp_path):
+    from docx import Document as NewWordDocument
+    from docx.shared import Pt
+
+    reference = NewWordDocument()
+    reference.styles["Normal"].font.size = Pt(9)
+    reference.sections[0].header.paragraphs[0].text = "Newsroom letterhead"
+    reference.add_paragraph("template body text that must not survive")
+    path = tmp_path / "reference.docx"
+    reference.save(path)
+    word = WordDocument(io.BytesIO(newsconv.render(newsconv.parse(SEED), "docx", reference_docx=str(path))))
+    assert word.styles["Normal"].font.size == Pt(9)  # the newsroom's own size kept
+    header = "".join(t.text for t in word.sections[0].header._element.iter(qn("w:t")))
+    assert header == "Newsroom letterhead"
+    body = " ".join(p.text for p in word.paragraphs)
+    assert "template body text" not in body and "الكرملين" in body
+    assert word.styles["Heading 1"] is not None and word.styles["List Paragraph"] is not None
+
+
+def test_a_damaged_reference_docx_is_an_input_error(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="reference DOCX"):
+        newsconv.render(newsconv.parse(SEED), "docx", reference_docx=str(path))
+
+
+def test_css_embeds_a_house_stylesheet_or_links_a_url(tmp_path):
+    sheet = tmp_path / "house.css"
+    sheet.write_text("p { color: #123456; } </style><script>alert(1)</script>", encoding="utf-8")
+    page = newsconv.render(newsconv.parse(SEED), "html", css=str(sheet)).decode("utf-8")
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    styles = [element.text for element in tree.iter("style")]
+    assert any("#123456" in text for text in styles) and not list(tree.iter("script"))
+    linked = newsconv.render(newsconv.parse(SEED), "html", css="https://example.org/house.css").decode("utf-8")
+    assert '<link rel="stylesheet" href="https://example.org/house.css">' in linked
+
+
+def test_convert_takes_the_style_too(tmp_path, house):
+    from click.testing import CliRunner
+
+    from newsconv.cli import main
+
+    style = tmp_path / "house.toml"
+    style.write_text('[publication]\nname = "Daily"\n[header]\ntext = "{publication}"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(SEED), "--to", "html", "-O", str(tmp_path / "out"),
+                                       "--style", str(style)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "ar-seed.html").read_text(encoding="utf-8")
+    assert '<header class="masthead"><p>Daily</p></header>' in page
