@@ -38,8 +38,12 @@ def stray_glyphs(data: bytes) -> list[tuple[int, str]]:
                 low, high_x = (0.0, page.width) if footer else (MARGIN, page.width - MARGIN)
                 high_y = page.height if footer else page.height - MARGIN
                 slack = SLACK
+                # pdfminer's box is the font's whole ascent and descent, not the ink: Amiri's (tall, for its
+                # marks) reaches a little past a Hebrew or Latin line's leading, so a last line may poke its box,
+                # never its letters, a quarter of the size into the bottom margin.
+                below = SLACK + char["size"] * 0.25
                 if (char["x0"] < low - slack or char["x1"] > high_x + slack or char["top"] < low - slack
-                        or char["bottom"] > high_y + slack
+                        or char["bottom"] > high_y + below
                         or min(char["x0"], char["top"]) < 0 or char["x1"] > page.width or char["bottom"] > page.height):
                     stray.append((number, char["text"]))
     return stray
