@@ -71,7 +71,8 @@ class _TextParser(HTMLParser):
         self.tags: list[str] = []
 
     def handle_starttag(self, tag, attrs) -> None:
-        self.tags.append(tag)
+        # The page's own JSON-LD is data, not script: only another script would be article text run.
+        self.tags.append("ld+json" if tag == "script" and ("type", "application/ld+json") in attrs else tag)
 
     def handle_data(self, data) -> None:
         self.text.append(data)

@@ -141,7 +141,9 @@ def test_article_text_never_becomes_markup():
     probe = 'The minister wrote <script>alert("xss")</script> & <img src=x onerror=alert(1)> &amp; left.'
     page = render(Document("en", "ltr", (Heading(1, "<b>bold</b>"), Paragraph(probe))))
     parsed = soup(page)
-    assert parsed.find_all(["script", "img", "b"]) == []
+    assert parsed.find_all(["img", "b"]) == []
+    assert [script["type"] for script in parsed.find_all("script")] == ["application/ld+json"]
+    assert json.loads(parsed.script.string)["headline"] == "<b>bold</b>"
     assert parsed.body.p.get_text() == probe
     assert parsed.body.h1.get_text() == "<b>bold</b>"
     assert parsed.title.string == "<b>bold</b>"

@@ -29,7 +29,7 @@ from docx.shared import Cm, Inches, Mm, Pt
 
 from .. import fonts
 from ..errors import FormatError
-from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs, block_texts
 from ..options import RenderOptions
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
 from . import _docxfonts, _docxtemplate, _ooxml
@@ -199,16 +199,20 @@ class _BodyWriter:
 
     def add(self, block: Block) -> None:
         rtl = (block.dir or ("rtl" if self.typography.rtl else "ltr")) == "rtl"
-        if isinstance(block, Heading):
-            self.paragraph(block.text, rtl, style=f"Heading {block.level}")
-        elif isinstance(block, Paragraph):
-            paragraph = self.paragraph(block.text, rtl)
-            if self.justify:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        elif isinstance(block, List):
-            self.list(block, rtl)
-        else:
-            self.table(block, rtl)
+        BLOCK_WRITERS[type(block)](self, block, rtl)
+
+    def heading(self, block: Heading, rtl: bool) -> None:
+        self.paragraph(block.text, rtl, style=f"Heading {block.level}")
+
+    def body_paragraph(self, block: Paragraph, rtl: bool) -> None:
+        paragraph = self.paragraph(block.text, rtl)
+        if self.justify:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    def as_paragraphs(self, block, rtl: bool) -> None:
+        """Quotes and figures as their texts' paragraphs, until the DOCX writer has their own forms."""
+        for paragraph in as_paragraphs(block):
+            self.body_paragraph(paragraph, rtl)
 
     def paragraph(self, text: str, rtl: bool, style: Optional[str] = None):
         """A paragraph of ``text`` at the end of the body."""
@@ -290,6 +294,17 @@ class _BodyWriter:
         if block.header:
             _ooxml.repeat_as_header(table.rows[0]._tr)
         self.follows_table = True
+
+
+# Every kind of block and the _BodyWriter method that writes it (tests check that no kind is missing).
+BLOCK_WRITERS = {
+    Heading: _BodyWriter.heading,
+    Paragraph: _BodyWriter.body_paragraph,
+    List: _BodyWriter.list,
+    Table: _BodyWriter.table,
+    Quote: _BodyWriter.as_paragraphs,
+    Figure: _BodyWriter.as_paragraphs,
+}
 
 
 def column_widths(grid: list, column_count: int, available: int) -> list[int]:
@@ -428,7 +443,9 @@ def document_text(document: Document) -> tuple[str, str]:
             text.append(block.text)
         elif isinstance(block, List):
             text.extend(block.items)
-        else:
+        elif isinstance(block, (Quote, Figure)):
+            text.extend(block_texts(block))
+        elif isinstance(block, Table):
             bold.extend(block.header or ())
             text.extend(cell for row in block.rows for cell in row)
     # Characters XML cannot hold never reach the body (xml_safe drops them there, with the warning).

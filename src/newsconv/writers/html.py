@@ -16,9 +16,10 @@ import unicodedata
 from typing import Optional
 
 from .. import __version__
-from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ..model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, block_texts
 from ..options import RenderOptions
 from ..text.script import direction_of
+from . import _html_blocks as html_blocks
 
 log = logging.getLogger("newsconv")
 
@@ -69,10 +70,11 @@ def _page(document: Document, options: RenderOptions) -> str:
         f"<title>{_escape(options.title or document.title or _fallback_title(document))}</title>",
         f'<meta name="generator" content="newsconv {__version__}">',
     ]
-    if options.author:
-        head.append(f'<meta name="author" content="{_escape_attr(options.author)}">')
-    if options.date:
-        head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date)}">')
+    for author in [options.author] if options.author else document.meta.authors:
+        head.append(f'<meta name="author" content="{_escape_attr(author)}">')
+    if options.date or document.meta.date:
+        head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date or document.meta.date)}">')
+    head.append(html_blocks.json_ld(document, options.title or document.title, options.author, options.date))
     head.append(f"<style>\n{STYLESHEET}</style>")
     return "\n".join([
         "<!DOCTYPE html>",
@@ -98,20 +100,21 @@ def _fallback_title(document: Document, limit: int = 80) -> str:
 
 
 def _article(document: Document, attrs: str) -> str:
-    blocks = [_block(block, document.dir) for block in document.blocks]
+    blocks = html_blocks.with_header(document, [_block(block, document.dir) for block in document.blocks])
     return "\n".join([f"<article{attrs}>", *blocks, "</article>"])
 
 
 def _block(block: Block, document_dir: str) -> str:
     direction = block.dir or document_dir
-    attr = _block_dir_attr(block, direction, document_dir)
-    if isinstance(block, Heading):
-        return f"<h{block.level}{attr}>{_inline(block.text, direction)}</h{block.level}>"
-    if isinstance(block, Paragraph):
-        return f"<p{attr}>{_inline(block.text, direction)}</p>"
-    if isinstance(block, List):
-        return _list(block, direction, attr)
-    return _table(block, direction, attr)
+    return BLOCK_WRITERS[type(block)](block, direction, _block_dir_attr(block, direction, document_dir))
+
+
+def _heading(block: Heading, direction: str, attr: str) -> str:
+    return f"<h{block.level}{attr}>{html_blocks.marked(block.text, block.marks, direction)}</h{block.level}>"
+
+
+def _paragraph(block: Paragraph, direction: str, attr: str) -> str:
+    return f"<p{attr}>{html_blocks.marked(block.text, block.marks, direction)}</p>"
 
 
 def _block_dir_attr(block: Block, direction: str, document_dir: str) -> str:
@@ -126,20 +129,34 @@ def _list(block: List, direction: str, attr: str) -> str:
     style = _NUMERAL_STYLES.get(block.numerals) if block.ordered else None
     if style:
         attr += f' style="list-style-type: {style}"'
-    items = "".join(f"<li>{_inline(item, direction)}</li>" for item in block.items)
+    items = "".join(f"<li>{_marked_part(block, index, direction)}</li>" for index, item in enumerate(block.items))
     return f"<{tag}{attr}>{items}</{tag}>"
 
 
 def _table(block: Table, direction: str, attr: str) -> str:
     parts = [f"<table{attr}>"]
     if block.header:
-        cells = "".join(f'<th scope="col">{_inline(cell, direction)}</th>' for cell in block.header)
+        cells = "".join(f'<th scope="col">{_marked_part(block, index, direction)}</th>'
+                        for index in range(len(block.header)))
         parts.append(f"<thead><tr>{cells}</tr></thead>")
     parts.append("<tbody>")
+    part = len(block.header)
     for row in block.rows:
-        parts.append("<tr>" + "".join(f"<td>{_inline(cell, direction)}</td>" for cell in row) + "</tr>")
+        parts.append("<tr>" + "".join(f"<td>{_marked_part(block, part + index, direction)}</td>"
+                                      for index in range(len(row))) + "</tr>")
+        part += len(row)
     parts.append("</tbody></table>")
     return "\n".join(parts)
+
+
+# Every kind of block and the function that writes it (tests check that no kind is missing).
+BLOCK_WRITERS = {Heading: _heading, Paragraph: _paragraph, List: _list, Table: _table,
+                 Quote: html_blocks.quote, Figure: html_blocks.figure}
+
+
+def _marked_part(block: Block, part: int, direction: str) -> str:
+    """Text number ``part`` of a block (a list item, a table cell) with its marks."""
+    return html_blocks.marked(block_texts(block)[part], html_blocks.part_marks(block.marks, part), direction)
 
 
 def _inline(text: str, direction: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...model import Block, Document, Heading, List, Paragraph, Table
+from ...model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs
 from ...options import RenderOptions
 from ...text.script import first_strong_direction
 from .draw import draw_line
@@ -43,15 +43,16 @@ class BlockLayout:
         return (table.dir or self.document.dir) == "rtl"
 
     def _block_units(self, block: Block, previous: Optional[Block]) -> list[Unit]:
-        if isinstance(block, Heading):
-            return self._heading(block, previous)
-        if isinstance(block, Paragraph):
-            style = self.styles["body"]
-            return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
-                                   justify=self.options.justify)
-        if isinstance(block, List):
-            return self._list(block)
-        return table_units(block, self)
+        return BLOCK_UNITS[type(block)](self, block, previous)
+
+    def _paragraph(self, block: Paragraph, previous: Optional[Block]) -> list[Unit]:
+        style = self.styles["body"]
+        return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
+                               justify=self.options.justify)
+
+    def _as_paragraphs(self, block, previous: Optional[Block]) -> list[Unit]:
+        """Quotes and figures are set as their texts' paragraphs until the PDF writer draws them."""
+        return [unit for paragraph in as_paragraphs(block) for unit in self._paragraph(paragraph, previous)]
 
     def _heading(self, block: Heading, previous: Optional[Block]) -> list[Unit]:
         kind = heading_kind(block, previous)
@@ -109,3 +110,14 @@ class BlockLayout:
             draw_line(canvas, marker, left, baseline(top, style), style)
 
         return Unit(unit.height, draw, unit.space_before, unit.keep_with_next)
+
+
+# Every kind of block and how it is laid out (tests check that no kind is missing).
+BLOCK_UNITS = {
+    Heading: BlockLayout._heading,
+    Paragraph: BlockLayout._paragraph,
+    List: lambda layout, block, previous: layout._list(block),
+    Table: lambda layout, block, previous: table_units(block, layout),
+    Quote: BlockLayout._as_paragraphs,
+    Figure: BlockLayout._as_paragraphs,
+}
