@@ -54,6 +54,7 @@ class Conversion:
     encoding: Optional[str] = None
     lang: Optional[str] = None
     dir: Optional[str] = None
+    resource_path: tuple[str, ...] = ()  # folders images may also be read from
 
 
 @dataclass(frozen=True)
@@ -388,7 +389,8 @@ def _convert(task: Task) -> Result:
 
 def _read(task: Task, conversion: Conversion):
     return read_source(task.source, data=task.data, source_format=conversion.source_format,
-                       encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir)
+                       encoding=conversion.encoding, lang=conversion.lang, dir=conversion.dir,
+                       resource_path=conversion.resource_path)
 
 
 @contextlib.contextmanager

@@ -82,6 +82,8 @@ input_options = _stacked(  # every command that reads an article
     click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
     click.option("--lang", help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
     click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
+    click.option("--resource-path", "resource_path", multiple=True, type=click.Path(file_okay=False),
+                 help="Also read images from this folder (repeatable); default: only the input's folder."),
 )
 
 
@@ -89,11 +91,12 @@ input_options = _stacked(  # every command that reads an article
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (the MODEL.md contract).")
 @input_options
-def parse_command(file, as_json, source_format, encoding, lang, direction):
+def parse_command(file, as_json, source_format, encoding, lang, direction, resource_path):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
 
-    document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction)
+    document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
+                           resource_path=resource_path)
     if as_json:
         click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -120,12 +123,12 @@ def writer_command(fmt: str, summary: str):
     @click.option("-o", "--output", help=f"Output path (default: beside FILE with .{fmt}; - for stdout).")
     @input_options
     @render_options
-    def command(file, output, source_format, encoding, lang, direction, **rendering):
+    def command(file, output, source_format, encoding, lang, direction, resource_path, **rendering):
         from .convert import convert_file
         from .options import RenderOptions
 
         convert_file(file, fmt, output, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
-                     options=RenderOptions(**rendering))
+                     options=RenderOptions(**rendering), resource_path=resource_path)
 
     command.__doc__ = f"{summary}\n\nFILE is a .txt article, a model .json or an .html page; - reads stdin."
     return command
@@ -184,7 +187,7 @@ class FormatList(click.ParamType):
 @input_options
 @render_options
 def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, quiet, source_format, encoding, lang,
-                    direction, **rendering):
+                    direction, resource_path, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.
 
     An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
@@ -195,7 +198,8 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, q
     from .options import RenderOptions
 
     _configure_logging(quiet)
-    conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
+    conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction,
+                            resource_path)
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing)
     with _BatchConsole(len(batch.tasks) + len(batch.settled), quiet) as console, _kill_as_ctrl_c():
         report = run(batch, jobs=jobs, on_result=console.show)

@@ -336,20 +336,34 @@ def safe_href(href: Any) -> bool:
 
 def as_version_1(document: Document) -> Document:
     """The document as version 1 of the model can say it: no meta and no marks; the byline lines
-    back as paragraphs after the leading headings and the dateline back at the start of the
-    paragraph that follows them (where the readers found them); a quote as its text then its
-    attribution, a figure as its caption then its credit, as paragraphs."""
+    and the dateline back in the body (:func:`header_in_body`), a quote as its text and
+    attribution and a figure as its caption and credit, as paragraphs."""
     blocks: list[Block] = []
-    for block in document.blocks:
+    for block in header_in_body(document).blocks:
         if isinstance(block, (Quote, Figure)):
             blocks += as_paragraphs(block)
         else:
             blocks.append(dataclasses.replace(block, marks=()))
-    at = next((i for i, block in enumerate(blocks) if not isinstance(block, Heading)), len(blocks))
-    if document.meta.dateline and at < len(blocks) and isinstance(blocks[at], Paragraph):
-        blocks[at] = dataclasses.replace(blocks[at], text=f"{document.meta.dateline} {blocks[at].text}")
-    blocks[at:at] = [Paragraph(line) for line in document.meta.byline]
     return Document(document.lang, document.dir, tuple(blocks))
+
+
+def header_in_body(document: Document) -> Document:
+    """The document with ``meta.byline`` back as paragraphs after the leading headings and
+    ``meta.dateline`` back at the start of the paragraph after them, where readers found them:
+    for a writer without a header of its own, so that nothing the article printed is lost."""
+    meta = document.meta
+    if not meta.byline and not meta.dateline:
+        return document
+    blocks = list(document.blocks)
+    at = next((i for i, block in enumerate(blocks) if not isinstance(block, Heading)), len(blocks))
+    if meta.dateline and at < len(blocks) and isinstance(blocks[at], Paragraph):
+        shift = len(meta.dateline) + 1
+        first = blocks[at]
+        blocks[at] = dataclasses.replace(first, text=f"{meta.dateline} {first.text}", marks=tuple(
+            dataclasses.replace(mark, start=mark.start + shift, end=mark.end + shift) for mark in first.marks))
+    blocks[at:at] = [Paragraph(line) for line in meta.byline]
+    return dataclasses.replace(document, blocks=tuple(blocks),
+                               meta=dataclasses.replace(meta, byline=(), dateline=None))
 
 
 def as_paragraphs(block: Union[Quote, Figure]) -> list[Paragraph]:

@@ -18,7 +18,7 @@ from typing import Callable, Optional, Sequence
 from ..errors import InputError
 from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
 from ..text.script import census_direction, detect_language, script_census
-from . import headings
+from . import headings, markup, meta
 from .decode import decode
 from .flat_table import split_flat_table
 from .lines import BLANK, DASHES, HEADING, ITEM, PIPE_ROW, RULE, SPACED_ROW, TAB_ROW, TEXT, Line, classify
@@ -45,12 +45,12 @@ def parse_text(text: str) -> Document:
     lines = [classify(raw) for raw in text.split("\n")]
     parser = _Parser(lines)
     drafts = parser.run()
-    blocks = _decide_headings(drafts)
+    blocks = markup.apply(_decide_headings(drafts))
     censuses = [script_census(" ".join(block_texts(block))) for block in blocks]
     total = sum(censuses, Counter())
     direction = census_direction(total, default="ltr")
-    return Document(lang=detect_language(text, total), dir=direction,
-                    blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses)))
+    return meta.extract(Document(lang=detect_language(text, total), dir=direction,
+                                 blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses))))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from docx.shared import Cm, Inches, Mm, Pt
 
 from .. import fonts
 from ..errors import FormatError
-from ..model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs, block_texts
+from ..model import (Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs, block_texts,
+                     header_in_body)
 from ..options import RenderOptions
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
 from . import _docxfonts, _docxtemplate, _ooxml
@@ -120,6 +121,7 @@ def _bundled_face(family: str, script: str) -> _docxfonts.Face:
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as DOCX bytes; the same model and options always give the same bytes."""
+    document = header_in_body(document)
     typography = Typography.of(document, options)
     text, bold_text = document_text(document)
     faces = typography.faces(text)
@@ -389,13 +391,16 @@ def xml_safe(text: str) -> str:
 
 
 def _set_properties(word, document: Document, typography: Typography, options: RenderOptions) -> None:
-    """Title, author and language in the core properties; dates only from ``options.date``."""
+    """Title, authors, section (as subject), keywords and language in the core properties; dates
+    only from ``options.date`` or the article's own ``meta.date``, never the clock."""
     properties = word.core_properties
     properties.title = xml_safe(options.title or document.title or "")
-    properties.author = properties.last_modified_by = xml_safe(options.author or "")
+    properties.author = properties.last_modified_by = xml_safe(options.author or "; ".join(document.meta.authors))
+    properties.subject = xml_safe(document.meta.section or "")
+    properties.keywords = xml_safe(", ".join(document.meta.keywords))
     properties.language = typography.bidi_lang if typography.rtl else typography.latin_lang
     properties.revision = 1
-    date = _parse_date(options.date)
+    date = _parse_date(options.date or document.meta.date)
     if date:
         properties.created = properties.modified = date
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from ..model import Document
+from ..model import Document, header_in_body
 from ..options import RenderOptions
 from ._pdf.blocks import BlockLayout
 from ._pdf.canvas import Canvas
@@ -24,6 +24,7 @@ CREATOR = "newsconv"
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
+    document = header_in_body(document)
     frame = frame_for(options.paper)
     styles = styles_for(document, options)
     typesetter = Typesetter()
@@ -49,8 +50,9 @@ def _footer(document: Document, style, frame, typesetter: Typesetter):
 
 def _metadata(document: Document, options: RenderOptions) -> dict[str, str]:
     """The Info dictionary; no dates in it, so the same document always gives the same bytes."""
-    return {"Title": options.title or document.title or "", "Author": options.author or "",
-            "Subject": f"{options.date}" if options.date else "", "Creator": CREATOR, "Producer": CREATOR}
+    date = options.date or document.meta.date
+    return {"Title": options.title or document.title or "", "Author": options.author or ", ".join(document.meta.authors),
+            "Subject": f"{date}" if date else "", "Creator": CREATOR, "Producer": CREATOR}
 
 
 def _warn_missing(missing: set[str]) -> None:
