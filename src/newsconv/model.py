@@ -322,6 +322,9 @@ def _marks_from_json(data: Any, texts: tuple[str, ...]) -> tuple[Mark, ...]:
         if kind == "link" and not safe_href(href):
             log.warning("dropped a link to %r: only http, https and mailto links are kept", str(href)[:60])
             continue
+        if kind == "link" and any(m.kind == "link" and m.part == part and m.start < end and start < m.end
+                                  for m in marks):
+            raise ValueError(f"links overlap at {start}..{end} (part {part}): a character links to one place")
         marks.append(Mark(kind, start, end, _text(href) if kind == "link" else None, part))
     return tuple(marks)
 

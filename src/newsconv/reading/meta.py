@@ -28,6 +28,7 @@ _BYLINE = re.compile(r"^(?:By|BY|Par|PAR|Von|بقلم|كتب|كتبت|إعداد
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|et|&)\s+|\s*[,،]\s*(?=\S+\s+\S)")
 # Two names joined by Arabic "و" or Hebrew "ו" prefixed to the second: both at least two words.
 _PREFIX_AND = re.compile(r"^(\S+\s+\S+.*?)\s+[وו](\S+\s+\S+.*)$")
+_BYLINE_END = re.compile(r"\s*[·•|]\s*")  # "بقلم سلمى الحربي · 29 نوفمبر 2025": the date follows
 _ROLE = re.compile(r"\s*[,،]\s*.*$")  # "Tom Harris, Science Correspondent": the role is not a name
 
 # Dates: day month year, month day year, ISO, dd/mm/yyyy (digits of every script).
@@ -100,13 +101,14 @@ def extract(document: Document) -> Document:
 
 
 def _header_line(block) -> Optional[Meta]:
-    """What a byline, date or dateline line says, or None when the block is not one."""
-    if not isinstance(block, Paragraph) or block.dir or block.marks or len(block.text) > _MAX_LINE:
+    """What a byline, date or dateline line says, or None when the block is not one (a byline's
+    marks, such as a link to the author's page, are not kept: ``meta.byline`` is plain text)."""
+    if not isinstance(block, Paragraph) or block.dir or len(block.text) > _MAX_LINE:
         return None
     text = block.text
     authors = byline_authors(text)
     if authors:
-        return Meta(authors=authors)
+        return Meta(authors=authors, date=parse_date(text))
     date = parse_date(text)
     if date or _STAMP.match(text):
         place = _PLACE_DATE.match(text)
@@ -143,7 +145,7 @@ def byline_authors(line: str) -> tuple[str, ...]:
     match = _BYLINE.match(line.strip())
     if not match or line.rstrip().endswith((".", "!", "?", "؟")):
         return ()
-    return split_authors(match.group("names"))
+    return split_authors(_BYLINE_END.split(match.group("names"))[0])
 
 
 def split_authors(names: str) -> tuple[str, ...]:

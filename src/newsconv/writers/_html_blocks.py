@@ -137,7 +137,7 @@ def json_ld(document: Document, title: Optional[str], author: Optional[str], dat
     if date or meta.date:
         data["datePublished"] = date or meta.date
     for key, value in (("dateline", meta.dateline), ("articleSection", meta.section), ("url", meta.url),
-                       ("keywords", ", ".join(meta.keywords))):
+                       ("keywords", list(meta.keywords))):
         if value:
             data[key] = value
     if meta.source:
