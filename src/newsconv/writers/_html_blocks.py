@@ -23,6 +23,23 @@ def _page():
     return html
 
 
+# The version-2 blocks' share of the page's style: quotes set off at the start edge, figures
+# at the text's width, the byline block small and grey.
+STYLESHEET = """\
+blockquote { margin-block: 1.2rem; margin-inline: 0; padding-inline-start: 1rem;
+             border-inline-start: 4px solid #999; font-size: 1.1rem; }
+blockquote p { margin-block: 0 0.4rem; }
+blockquote cite { display: block; font-style: normal; font-size: 0.9rem; color: #444; }
+figure { margin-block: 1.2rem; margin-inline: 0; }
+figure img { display: block; max-inline-size: 100%; block-size: auto; }
+figcaption { font-size: 0.85rem; color: #444; margin-block-start: 0.4rem; }
+figcaption .credit { color: #666; }
+.article-meta { font-size: 0.9rem; color: #444; margin-block: 0 1rem; }
+.article-meta p { margin-block: 0; }
+.dateline { font-weight: bold; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
+"""
+
 _ORDER = {"link": 0, "strong": 1, "emphasis": 2, "code": 3}
 _TAGS = {"link": "a", "strong": "strong", "emphasis": "em", "code": "code"}
 
