@@ -18,7 +18,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import docx
 from docx.enum.table import WD_TABLE_DIRECTION
@@ -29,11 +29,10 @@ from docx.shared import Cm, Inches, Mm, Pt
 
 from .. import fonts
 from ..errors import FormatError
-from ..model import (Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs, block_texts,
-                     header_in_body)
+from ..model import Block, Document, Figure, Heading, List, Mark, Paragraph, Quote, Table, block_texts, header_in_body
 from ..options import RenderOptions
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
-from . import _docxfonts, _docxtemplate, _ooxml
+from . import _docx_v2, _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
 
@@ -204,27 +203,31 @@ class _BodyWriter:
         BLOCK_WRITERS[type(block)](self, block, rtl)
 
     def heading(self, block: Heading, rtl: bool) -> None:
-        self.paragraph(block.text, rtl, style=f"Heading {block.level}")
+        self.paragraph(block.text, rtl, style=f"Heading {block.level}", marks=block.marks)
 
     def body_paragraph(self, block: Paragraph, rtl: bool) -> None:
-        paragraph = self.paragraph(block.text, rtl)
+        paragraph = self.paragraph(block.text, rtl, marks=block.marks)
         if self.justify:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
-    def as_paragraphs(self, block, rtl: bool) -> None:
-        """Quotes and figures as their texts' paragraphs, until the DOCX writer has their own forms."""
-        for paragraph in as_paragraphs(block):
-            self.body_paragraph(paragraph, rtl)
+    def quote(self, block: Quote, rtl: bool) -> None:
+        _docx_v2.quote(self, block, rtl)
 
-    def paragraph(self, text: str, rtl: bool, style: Optional[str] = None):
-        """A paragraph of ``text`` at the end of the body."""
+    def figure(self, block: Figure, rtl: bool) -> None:
+        _docx_v2.figure(self, block, rtl)
+
+    def paragraph(self, text: str, rtl: bool, style: Optional[str] = None, marks: Sequence[Mark] = ()):
+        """A paragraph of ``text`` (with its ``marks``) at the end of the body."""
         paragraph = self.word.add_paragraph()
         if style:
             paragraph._p.get_or_add_pPr().style = self.style_ids[style]
         if self.follows_table:
             paragraph.paragraph_format.space_before = TABLE_GAP
             self.follows_table = False
-        self.fill(paragraph, text, rtl)
+        if marks:
+            _docx_v2.fill_marked(self, paragraph, text, marks, rtl)
+        else:
+            self.fill(paragraph, text, rtl)
         return paragraph
 
     def fill(self, paragraph, text: str, rtl: bool, bold: bool = False) -> None:
@@ -249,8 +252,8 @@ class _BodyWriter:
 
     def list(self, block: List, rtl: bool) -> None:
         num_id = self.ordered_list_id(block.numerals) if block.ordered else self.bullet_list_id()
-        for item in block.items:
-            paragraph = self.paragraph(item, rtl, style="List Paragraph")
+        for part, item in enumerate(block.items):
+            paragraph = self.paragraph(item, rtl, style="List Paragraph", marks=_docx_v2.part_marks(block.marks, part))
             _ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id)
 
     def bullet_list_id(self) -> str:
@@ -304,8 +307,8 @@ BLOCK_WRITERS = {
     Paragraph: _BodyWriter.body_paragraph,
     List: _BodyWriter.list,
     Table: _BodyWriter.table,
-    Quote: _BodyWriter.as_paragraphs,
-    Figure: _BodyWriter.as_paragraphs,
+    Quote: _BodyWriter.quote,
+    Figure: _BodyWriter.figure,
 }
 
 
@@ -411,10 +414,12 @@ def _parse_date(value: Optional[str]) -> Optional[datetime.datetime]:
     if not value:
         return None
     try:
-        return datetime.datetime.fromisoformat(value)
+        date = datetime.datetime.fromisoformat(value)
     except ValueError:
         log.warning("docx: date %r is not ISO 8601; the document keeps no date", value)
         return None
+    # Core properties are in UTC (W3CDTF with Z): python-docx writes the clock time as it is given.
+    return date.astimezone(datetime.timezone.utc).replace(tzinfo=None) if date.tzinfo else date
 
 
 class _PartCollector(dict):
@@ -448,11 +453,14 @@ def document_text(document: Document) -> tuple[str, str]:
             text.append(block.text)
         elif isinstance(block, List):
             text.extend(block.items)
-        elif isinstance(block, (Quote, Figure)):
+        elif isinstance(block, Quote):
             text.extend(block_texts(block))
+        elif isinstance(block, Figure):
+            bold.extend(block_texts(block))  # Word's Caption style is bold
         elif isinstance(block, Table):
             bold.extend(block.header or ())
             text.extend(cell for row in block.rows for cell in row)
+    bold.extend(_docx_v2.strong_texts(document))
     # Characters XML cannot hold never reach the body (xml_safe drops them there, with the warning).
     return NOT_XML.sub("", "".join(text + bold)), NOT_XML.sub("", "".join(bold))
 
