@@ -28,10 +28,12 @@ def write(document: Document, options: RenderOptions) -> bytes:
     frame = frame_for(options.paper)
     styles = styles_for(document, options)
     typesetter = Typesetter()
-    pages = paginate(BlockLayout(document, options, styles, frame, typesetter).units(), frame.height)
+    layout = BlockLayout(document, options, styles, frame, typesetter)
+    pages = paginate(layout.units(), frame.height)
     footer = _footer(document, styles["footer"], frame, typesetter)
     _warn_missing(typesetter.missing)
     canvas = Canvas(frame.page_width, frame.page_height)
+    layout.images.write(canvas)
     draw_pages(canvas, pages, frame.top, footer)
     return canvas.save(document.lang, _metadata(document, options))
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, as_paragraphs
+from ...model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table
 from ...options import RenderOptions
 from ...text.script import first_strong_direction
 from .draw import draw_line
+from .figures import ImageSet, figure_units, quote_units
 from .lines import Line, TextStyle, Typesetter
 from .styles import Frame, heading_kind, list_numerals, number_in
 from .tables import table_units
@@ -24,6 +25,7 @@ class BlockLayout:
                  frame: Frame, typesetter: Typesetter):
         self.document, self.options, self.styles = document, options, styles
         self.frame, self.typesetter = frame, typesetter
+        self.images = ImageSet()
 
     def units(self) -> list[Unit]:
         units: list[Unit] = []
@@ -50,9 +52,9 @@ class BlockLayout:
         return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
                                justify=self.options.justify)
 
-    def _as_paragraphs(self, block, previous: Optional[Block]) -> list[Unit]:
-        """Quotes and figures are set as their texts' paragraphs until the PDF writer draws them."""
-        return [unit for paragraph in as_paragraphs(block) for unit in self._paragraph(paragraph, previous)]
+    def image(self, src: str) -> tuple[str, tuple[int, int]]:
+        """The page resource name and pixel size of the image ``src`` (embedded on first use)."""
+        return self.images.add(src)
 
     def _heading(self, block: Heading, previous: Optional[Block]) -> list[Unit]:
         kind = heading_kind(block, previous)
@@ -118,6 +120,6 @@ BLOCK_UNITS = {
     Paragraph: BlockLayout._paragraph,
     List: lambda layout, block, previous: layout._list(block),
     Table: lambda layout, block, previous: table_units(block, layout),
-    Quote: BlockLayout._as_paragraphs,
-    Figure: BlockLayout._as_paragraphs,
+    Quote: lambda layout, block, previous: quote_units(layout, block),
+    Figure: lambda layout, block, previous: figure_units(layout, block),
 }

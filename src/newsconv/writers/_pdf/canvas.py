@@ -12,6 +12,7 @@ class Canvas:
         self.pdf = PdfFile()
         self.page_size = (page_width, page_height)
         self.fonts: dict[Face, tuple[str, EmbeddedFont]] = {}
+        self.xobjects: dict[str, int] = {}  # images, by resource name
         self._ops: list[str] = []
         self._pages: list[int] = []
         self._pages_number = self.pdf.reserve()
@@ -47,7 +48,8 @@ class Canvas:
         for _, font in self.fonts.values():
             font.write(self.pdf)
         fonts = " ".join(f"/{name} {font.number} 0 R" for name, font in self.fonts.values())
-        self.pdf.put(self._resources, f"<< /Font << {fonts} >> >>")
+        images = " ".join(f"/{name} {number} 0 R" for name, number in self.xobjects.items())
+        self.pdf.put(self._resources, f"<< /Font << {fonts} >>" + (f" /XObject << {images} >>" if images else "") + " >>")
         kids = " ".join(f"{page} 0 R" for page in self._pages)
         self.pdf.put(self._pages_number, f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>")
         root = self.pdf.add(f"<< /Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(lang)} >>")

@@ -1,0 +1,47 @@
+"""Version 2 in the PDF, on the issue's Arabic CMS page and raw text: the figure's image as an
+XObject (a JPEG passed through, a PNG as Flate RGB) with its caption, the quote and the byline."""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import newsconv
+
+DATA = Path(__file__).parent / "data" / "v2"
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    desk = tmp_path_factory.mktemp("desk")
+    for name in ("ar-cms.html", "ar-marked.txt", "plant.jpg", "plant.png"):
+        shutil.copy(DATA / name, desk / name)
+    return {name: PdfReader(io.BytesIO(newsconv.render(newsconv.parse(desk / name), "pdf")))
+            for name in ("ar-cms.html", "ar-marked.txt")}
+
+
+@pytest.mark.parametrize("name, image, filter_", [("ar-cms.html", "plant.jpg", "/DCTDecode"),
+                                                   ("ar-marked.txt", "plant.png", "/FlateDecode")])
+def test_the_figure_is_an_image_xobject_with_its_caption(pdfs, name, image, filter_):
+    page = pdfs[name].pages[0]
+    xobjects = page["/Resources"]["/XObject"]
+    (ref,) = xobjects.values()
+    stream = ref.get_object()
+    assert stream["/Subtype"] == "/Image" and stream["/Filter"] == filter_
+    assert (stream["/Width"], stream["/Height"]) == (120, 80)
+    if filter_ == "/DCTDecode":
+        assert stream.get_data() == (DATA / image).read_bytes()  # passed through, not re-encoded
+    assert b"/Im1 Do" in page.get_contents().get_data()
+
+
+def test_the_quote_caption_and_byline_are_set(pdfs):
+    text = pdfs["ar-marked.txt"].pages[0].extract_text()
+    for expected in ("بقلم: سلمى الحربي", "وزير البيئة والمياه", "جانب من محطة التحلية الجديدة على الساحل الشرقي"):
+        assert expected in text or expected in text.replace("\u200f", "")
+
+
+def test_the_document_metadata_names_the_authors(pdfs):
+    assert pdfs["ar-cms.html"].metadata["/Author"] == "سلمى الحربي, خالد العتيبي"
