@@ -45,3 +45,31 @@ def test_the_quote_caption_and_byline_are_set(pdfs):
 
 def test_the_document_metadata_names_the_authors(pdfs):
     assert pdfs["ar-cms.html"].metadata["/Author"] == "سلمى الحربي, خالد العتيبي"
+
+
+def annotations(data: bytes) -> list[tuple[str, str]]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [(a["uri"], page.crop((a["x0"], a["top"], a["x1"], a["bottom"])).extract_text())
+                for page in pdf.pages for a in page.annots]
+
+
+def test_each_link_is_an_annotation_over_its_own_glyphs(tmp_path):
+    shutil.copy(DATA / "ar-cms.html", tmp_path / "ar-cms.html")
+    links = annotations(newsconv.render(newsconv.parse(tmp_path / "ar-cms.html"), "pdf"))
+    assert [uri for uri, _ in links] == ["https://example.org/acwa", "mailto:media@example.org"]
+    assert "اوكأ" in links[0][1] and "رواب" in links[0][1]  # أكوا باور, as extracted in visual order
+    assert not any("javascript" in uri for uri, _ in links)
+
+
+def test_a_link_broken_over_two_lines_gets_a_rectangle_on_each(tmp_path):
+    words = " ".join(["كلمة"] * 40)
+    link = " ".join(["رابط"] * 30)
+    document = newsconv.Document("ar", "rtl", (newsconv.Paragraph(
+        f"{words} {link} {words}", marks=(newsconv.Mark("link", len(words) + 1, len(words) + 1 + len(link),
+                                                         "https://example.org/عربي"),)),))
+    links = annotations(newsconv.render(document, "pdf"))
+    assert len(links) >= 2
+    assert {uri for uri, _ in links} == {"https://example.org/%D8%B9%D8%B1%D8%A8%D9%8A"}
+    assert all(set(text.replace(" ", "")) <= set("رابط") for _, text in links)

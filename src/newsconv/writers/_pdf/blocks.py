@@ -5,13 +5,14 @@ paginator then only decides where the pages end.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
-from ...model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table
+from ...model import Block, Document, Figure, Heading, List, Mark, Paragraph, Quote, Table
 from ...options import RenderOptions
 from ...text.script import first_strong_direction
 from .draw import draw_line
 from .figures import ImageSet, figure_units, quote_units
+from .links import annotate
 from .lines import Line, TextStyle, Typesetter
 from .styles import Frame, heading_kind, list_numerals, number_in
 from .tables import table_units
@@ -50,7 +51,7 @@ class BlockLayout:
     def _paragraph(self, block: Paragraph, previous: Optional[Block]) -> list[Unit]:
         style = self.styles["body"]
         return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
-                               justify=self.options.justify)
+                               justify=self.options.justify, links=_links(block.marks, 0))
 
     def image(self, src: str) -> tuple[str, tuple[int, int]]:
         """The page resource name and pixel size of the image ``src`` (embedded on first use)."""
@@ -60,29 +61,31 @@ class BlockLayout:
         kind = heading_kind(block, previous)
         style = self.styles[kind]
         space = 0.0 if kind == "title" else style.size * (0.3 if kind == "deck" else 0.9)
-        units = self.text_units(block.text, style, self.is_rtl(block.text, block), space)
+        units = self.text_units(block.text, style, self.is_rtl(block.text, block), space, links=_links(block.marks, 0))
         for unit in units:
             unit.keep_with_next = True
         return units
 
     def text_units(self, text: str, style: TextStyle, rtl: bool, space_before: float,
-                   justify: bool = False, indent: float = 0.0) -> list[Unit]:
+                   justify: bool = False, indent: float = 0.0, links: Sequence[Mark] = ()) -> list[Unit]:
         """One unit per line of ``text``; a paragraph's first and last lines never stand alone."""
         width = self.frame.width - indent
         lines = self.typesetter.lines(text, style, width, rtl, justify)
-        units = [self._line_unit(line, style, width, indent) for line in lines]
+        units = [self._line_unit(line, style, width, indent, links) for line in lines]
         if units:
             units[0].space_before = space_before
         if len(units) >= 2:
             units[0].keep_with_next = units[-2].keep_with_next = True
         return units
 
-    def _line_unit(self, line: Line, style: TextStyle, width: float, indent: float) -> Unit:
+    def _line_unit(self, line: Line, style: TextStyle, width: float, indent: float, links: Sequence[Mark] = ()) -> Unit:
         left = self.frame.left + (0.0 if line.rtl else indent)
         offset = aligned_offset(line, width)
 
         def draw(canvas, top: float) -> None:
             draw_line(canvas, line, left + offset, baseline(top, style), style)
+            if links:
+                annotate(canvas, line, left + offset, baseline(top, style), style, links)
 
         return Unit(style.leading, draw)
 
@@ -95,7 +98,7 @@ class BlockLayout:
             rtl = self.is_rtl(item, block)
             marker_text = f"{number_in(numerals, number)}." if block.ordered else "•"
             item_units = self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
-                                         indent=indent)
+                                         indent=indent, links=_links(block.marks, number - 1))
             if item_units:
                 marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
                 item_units[0] = self._with_marker(item_units[0], marker, style)
@@ -123,3 +126,8 @@ BLOCK_UNITS = {
     Quote: lambda layout, block, previous: quote_units(layout, block),
     Figure: lambda layout, block, previous: figure_units(layout, block),
 }
+
+
+def _links(marks: Sequence[Mark], part: int) -> list[Mark]:
+    """The link marks on text number ``part`` of a block."""
+    return [mark for mark in marks if mark.kind == "link" and mark.part == part]

@@ -13,6 +13,7 @@ class Canvas:
         self.page_size = (page_width, page_height)
         self.fonts: dict[Face, tuple[str, EmbeddedFont]] = {}
         self.xobjects: dict[str, int] = {}  # images, by resource name
+        self._annotations: list[int] = []  # the current page's links
         self._ops: list[str] = []
         self._pages: list[int] = []
         self._pages_number = self.pdf.reserve()
@@ -35,13 +36,19 @@ class Canvas:
         self.emit(f"q {number(line_width)} w {number(stroke_gray)} G {fill}{number(left)} {number(bottom)} "
                   f"{number(width)} {number(height)} re {paint} Q")
 
+    def annotate(self, annotation: str) -> None:
+        """Add an annotation (a link) to the page being drawn."""
+        self._annotations.append(self.pdf.add(annotation))
+
     def show_page(self) -> None:
         contents = self.pdf.add_stream("\n".join(self._ops).encode("latin-1"))
         self._ops = []
         width, height = self.page_size
+        annotations = f" /Annots [{' '.join(f'{n} 0 R' for n in self._annotations)}]" if self._annotations else ""
+        self._annotations = []
         self._pages.append(self.pdf.add(
             f"<< /Type /Page /Parent {self._pages_number} 0 R /MediaBox [0 0 {number(width)} {number(height)}] "
-            f"/Resources {self._resources} 0 R /Contents {contents} 0 R >>"))
+            f"/Resources {self._resources} 0 R /Contents {contents} 0 R{annotations} >>"))
 
     def save(self, lang: str, metadata: dict[str, str]) -> bytes:
         """The finished file: fonts subset and embedded, every page sharing one resource dictionary."""

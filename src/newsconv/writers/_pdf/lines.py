@@ -43,6 +43,7 @@ class PlacedGlyph(NamedTuple):
     dx: float
     dy: float
     advance: float
+    index: int = -1  # where the glyph's characters start in the paragraph's text (links find their glyphs)
 
 
 class Line(NamedTuple):
@@ -161,7 +162,8 @@ class _Paragraph:
         scale = style.size / face.units_per_em
         for glyph, glyph_text in zip(glyphs, texts):
             advance = glyph.advance * scale
-            placed.append(PlacedGlyph(face, glyph.gid, glyph_text, pen, glyph.dx * scale, glyph.dy * scale, advance))
+            placed.append(PlacedGlyph(face, glyph.gid, glyph_text, pen, glyph.dx * scale, glyph.dy * scale, advance,
+                                      start + glyph.cluster))
             pen += advance
         return pen
 
