@@ -30,6 +30,11 @@ def test_parse_json_prints_the_expected_model():
         json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
 
 
+def test_parse_json_prints_version_1_on_request():
+    result = run("parse", str(SEED), "--json", "--model-version", "1")
+    assert json.loads(result.stdout) == json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+
+
 def test_parse_reads_stdin_and_a_model_json_back(tmp_path):
     from_stdin = run("parse", "-", "--json", stdin=SEED.read_bytes())
     model = tmp_path / "seed.json"

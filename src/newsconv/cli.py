@@ -90,15 +90,17 @@ input_options = _stacked(  # every command that reads an article
 @main.command("parse")
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (the MODEL.md contract).")
+@click.option("--model-version", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="JSON contract version: 1 is the view older consumers read (no meta, marks, quotes or figures).")
 @input_options
-def parse_command(file, as_json, source_format, encoding, lang, direction, resource_path):
+def parse_command(file, as_json, model_version, source_format, encoding, lang, direction, resource_path):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
 
     document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
                            resource_path=resource_path)
     if as_json:
-        click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(document.to_json(version=int(model_version)), ensure_ascii=False, indent=1))
     else:
         from .outline import outline
 
