@@ -73,3 +73,18 @@ def test_a_link_broken_over_two_lines_gets_a_rectangle_on_each(tmp_path):
     assert len(links) >= 2
     assert {uri for uri, _ in links} == {"https://example.org/%D8%B9%D8%B1%D8%A8%D9%8A"}
     assert all(set(text.replace(" ", "")) <= set("رابط") for _, text in links)
+
+
+def test_strong_and_emphasis_are_set_in_amiri_bold_and_italic_at_body_size(tmp_path):
+    import pdfplumber
+
+    shutil.copy(DATA / "ar-cms.html", tmp_path / "ar-cms.html")
+    data = newsconv.render(newsconv.parse(tmp_path / "ar-cms.html"), "pdf")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = pdf.pages[0].chars
+    body = [c for c in chars if round(c["size"]) == 12]
+    bold = "".join(c["text"] for c in body if c["fontname"].endswith("Amiri-Bold"))
+    italic = "".join(c["text"] for c in body if c["fontname"].endswith("Amiri-Italic"))
+    regular = "".join(c["text"] for c in body if c["fontname"].endswith("Amiri-Regular"))
+    assert "600" in bold and "600" not in regular  # «600 طن» is strong, the only 600 at body size
+    assert sorted(italic.replace(" ", "")) == sorted("الهيدروجين الأخضر صدارة".replace(" ", ""))  # the two em marks

@@ -503,8 +503,8 @@ def _quote(tag: Tag, walker: _Walker) -> Optional[Quote]:
     attribution, attribution_marks = walker.marked(source) if source is not None else ("", ())
     if source is not None:
         source.extract()
-    dash = _ATTRIBUTION_DASH.match(attribution)
-    if dash:
+    dash = _ATTRIBUTION_DASH.match(attribution) if source is not None and source.name == "footer" else None
+    if dash:  # "— Name" in a <footer>: the dash is typography; a <cite> holds the name alone
         attribution = attribution[dash.end():]
         attribution_marks = tuple(mark for mark in (
             dataclasses.replace(m, start=m.start - dash.end(), end=m.end - dash.end()) for m in attribution_marks)

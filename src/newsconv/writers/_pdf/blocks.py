@@ -51,7 +51,7 @@ class BlockLayout:
     def _paragraph(self, block: Paragraph, previous: Optional[Block]) -> list[Unit]:
         style = self.styles["body"]
         return self.text_units(block.text, style, self.is_rtl(block.text, block), style.size * 0.7,
-                               justify=self.options.justify, links=_links(block.marks, 0))
+                               justify=self.options.justify, marks=_part_marks(block.marks, 0))
 
     def image(self, src: str) -> tuple[str, tuple[int, int]]:
         """The page resource name and pixel size of the image ``src`` (embedded on first use)."""
@@ -61,16 +61,17 @@ class BlockLayout:
         kind = heading_kind(block, previous)
         style = self.styles[kind]
         space = 0.0 if kind == "title" else style.size * (0.3 if kind == "deck" else 0.9)
-        units = self.text_units(block.text, style, self.is_rtl(block.text, block), space, links=_links(block.marks, 0))
+        units = self.text_units(block.text, style, self.is_rtl(block.text, block), space, marks=_part_marks(block.marks, 0))
         for unit in units:
             unit.keep_with_next = True
         return units
 
     def text_units(self, text: str, style: TextStyle, rtl: bool, space_before: float,
-                   justify: bool = False, indent: float = 0.0, links: Sequence[Mark] = ()) -> list[Unit]:
+                   justify: bool = False, indent: float = 0.0, marks: Sequence[Mark] = ()) -> list[Unit]:
         """One unit per line of ``text``; a paragraph's first and last lines never stand alone."""
         width = self.frame.width - indent
-        lines = self.typesetter.lines(text, style, width, rtl, justify)
+        lines = self.typesetter.lines(text, style, width, rtl, justify, marks)
+        links = [mark for mark in marks if mark.kind == "link"]
         units = [self._line_unit(line, style, width, indent, links) for line in lines]
         if units:
             units[0].space_before = space_before
@@ -98,7 +99,7 @@ class BlockLayout:
             rtl = self.is_rtl(item, block)
             marker_text = f"{number_in(numerals, number)}." if block.ordered else "•"
             item_units = self.text_units(item, style, rtl, style.size * (0.7 if number == 1 else 0.3),
-                                         indent=indent, links=_links(block.marks, number - 1))
+                                         indent=indent, marks=_part_marks(block.marks, number - 1))
             if item_units:
                 marker = self.typesetter.lines(marker_text, style, indent, rtl)[0]
                 item_units[0] = self._with_marker(item_units[0], marker, style)
@@ -128,6 +129,6 @@ BLOCK_UNITS = {
 }
 
 
-def _links(marks: Sequence[Mark], part: int) -> list[Mark]:
-    """The link marks on text number ``part`` of a block."""
-    return [mark for mark in marks if mark.kind == "link" and mark.part == part]
+def _part_marks(marks: Sequence[Mark], part: int) -> list[Mark]:
+    """The marks on text number ``part`` of a block."""
+    return [mark for mark in marks if mark.part == part]

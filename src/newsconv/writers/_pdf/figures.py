@@ -85,9 +85,9 @@ def quote_units(layout, block: Quote) -> list[Unit]:
     """The quote set in by two ems from the start edge, its attribution on a line of its own."""
     style = layout.styles["body"]
     indent = style.size * 2
-    links = [mark for mark in block.marks if mark.kind == "link" and mark.part == 0]
+    marks = [mark for mark in block.marks if mark.part == 0]
     units = layout.text_units(block.text, style, layout.is_rtl(block.text, block), style.size * 0.9, indent=indent,
-                              links=links)
+                              marks=marks)
     if block.attribution:
         line = f"— {block.attribution}"
         units += layout.text_units(line, style, layout.is_rtl(block.attribution, block), style.size * 0.2,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ...fonts import FontCoverage
 from ...text.bidi import embedding_levels, visual_runs
@@ -69,11 +69,16 @@ class Typesetter:
     def __init__(self) -> None:
         self.missing: set[str] = set()
 
-    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False) -> list[Line]:
-        """``text`` broken into lines no wider than ``width`` points (a token wider than that is cut)."""
+    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False,
+              marks: Sequence = ()) -> list[Line]:
+        """``text`` broken into lines no wider than ``width`` points (a token wider than that is cut);
+        ``marks`` set in bold or italic what they mark (see emphasis.py)."""
         levels = embedding_levels(text, rtl)
         fonts, missing = style.coverage.assign(text)
         self.missing |= missing
+        if marks:
+            from .emphasis import with_emphasis
+            style, fonts = with_emphasis(style, text, fonts, marks)
         paragraph = _Paragraph(text, style, levels, fonts)
         ranges = _break(paragraph.tokens(width), width, paragraph.space_width())
         lines = [paragraph.line(start, end, rtl) for start, end in ranges]
