@@ -75,3 +75,12 @@ def test_core_properties_carry_the_article_meta(packages):
 def test_the_byline_and_dateline_are_printed(packages):
     body = re.sub(r"<[^>]+>", "", packages["ar-marked.txt"]["word/document.xml"])
     assert "بقلم: سلمى الحربي" in body and "الرياض (واس) - افتتحت" in body.replace("\u200f", "")
+
+
+def test_marks_in_table_cells(packages):
+    body = packages["ar-cms.html"]["word/document.xml"]
+    cells = re.findall(r"<w:tc>(.*?)</w:tc>", body)
+    strong_cell = next(cell for cell in cells if "600 طن يومياً" in re.sub(r"<[^>]+>", "", cell))
+    assert "<w:bCs/>" in strong_cell
+    plain_cell = next(cell for cell in cells if "8.4 مليار دولار" in re.sub(r"<[^>]+>", "", cell))
+    assert "<w:b/>" not in plain_cell

@@ -275,11 +275,15 @@ class _BodyWriter:
                 self.numbering, number_format, level_text, font)
         return self.list_definitions[number_format, font]
 
-    def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool) -> None:
+    def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool, marks: Sequence[Mark] = ()) -> None:
         """A cell's paragraph, set solid: body spacing would leave a blank line in every cell."""
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.line_spacing = 1.0
-        self.fill(paragraph, text, rtl, bold)
+        if marks:
+            bolded = [Mark("strong", 0, len(text))] if bold and text else []
+            _docx_v2.fill_marked(self, paragraph, text, [*marks, *bolded], rtl)
+        else:
+            self.fill(paragraph, text, rtl, bold)
 
     def table(self, block: Table, rtl: bool) -> None:
         """A bordered table, columns right to left for RTL, its header row bold and repeated per page."""
@@ -289,11 +293,14 @@ class _BodyWriter:
         if rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         widths = column_widths(grid, block.column_count, self.text_width)
+        part = 0  # the cell's place among the table's texts, which its marks name
         for index, (row, texts) in enumerate(zip(table.rows, grid)):
             is_header = bool(block.header) and index == 0
-            for cell, width, text in itertools.zip_longest(row.cells, widths, texts, fillvalue=""):
+            for column, (cell, width, text) in enumerate(itertools.zip_longest(row.cells, widths, texts, fillvalue="")):
                 cell.width = width
-                self.fill_cell(cell.paragraphs[0], text, rtl, bold=is_header)
+                marks = _docx_v2.part_marks(block.marks, part + column) if column < len(texts) else ()
+                self.fill_cell(cell.paragraphs[0], text, rtl, bold=is_header, marks=marks)
+            part += len(texts)
         for column, width in zip(table.columns, widths):
             column.width = width
         if block.header:
