@@ -61,7 +61,8 @@ def _marked(draw, block):
 MARKED_BLOCK = BLOCK.flatmap(_marked)
 META = st.builds(Meta, title=st.one_of(st.none(), TEXT), authors=st.lists(TEXT, max_size=2).map(tuple),
                  date=st.sampled_from([None, "2024-05-12", "2025-11-29T09:12:00+03:00"]),
-                 section=st.one_of(st.none(), TEXT), keywords=st.lists(WORD, max_size=3).map(tuple))
+                 section=st.one_of(st.none(), TEXT), keywords=st.lists(WORD, max_size=3).map(tuple),
+                 byline=st.lists(TEXT, max_size=2).map(tuple), dateline=st.one_of(st.none(), TEXT))
 DOCUMENT = st.builds(Document, lang=st.sampled_from(["ar", "fa", "ur", "he", "en", "fr"]),
                      dir=st.sampled_from(["rtl", "ltr"]), blocks=st.lists(BLOCK, min_size=1, max_size=8).map(tuple))
 DOCUMENT_V1 = st.builds(Document, lang=st.sampled_from(["ar", "fa", "ur", "he", "en", "fr"]),

@@ -364,6 +364,8 @@ def header_in_body(document: Document) -> Document:
         first = blocks[at]
         blocks[at] = dataclasses.replace(first, text=f"{meta.dateline} {first.text}", marks=tuple(
             dataclasses.replace(mark, start=mark.start + shift, end=mark.end + shift) for mark in first.marks))
+    elif meta.dateline:  # no paragraph to open (readers never make this; an edited model may)
+        blocks.insert(at, Paragraph(meta.dateline))
     blocks[at:at] = [Paragraph(line) for line in meta.byline]
     return dataclasses.replace(document, blocks=tuple(blocks),
                                meta=dataclasses.replace(meta, byline=(), dateline=None))

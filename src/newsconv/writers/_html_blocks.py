@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Optional, Sequence
 
-from ..model import Document, Figure, Heading, Mark, Quote
+from ..model import Document, Figure, Heading, Mark, Paragraph, Quote
 
 
 
@@ -134,9 +134,11 @@ def with_header(document: Document, blocks: list[str]) -> list[str]:
     before it, where the reader found them (as in the model's version-1 view)."""
     at = leading_headings(document)
     blocks = list(blocks)
-    if document.meta.dateline and at < len(blocks):
+    if document.meta.dateline and at < len(blocks) and isinstance(document.blocks[at], Paragraph):
         tag_end = blocks[at].index(">") + 1
         blocks[at] = blocks[at][:tag_end] + dateline(document) + blocks[at][tag_end:]
+    elif document.meta.dateline:
+        blocks.insert(at, f"<p>{dateline(document).rstrip()}</p>")
     head = header(document)
     return blocks[:at] + [head] + blocks[at:] if head else blocks
 
