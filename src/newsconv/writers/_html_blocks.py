@@ -144,9 +144,12 @@ def with_header(document: Document, blocks: list[str]) -> list[str]:
 
 
 def json_ld(document: Document, title: Optional[str], author: Optional[str], date: Optional[str]) -> str:
-    """schema.org NewsArticle for search engines and CMS importers; ``<`` escaped so that no text
-    can close the script element."""
+    """schema.org NewsArticle for search engines and CMS importers, when the model knows more than
+    its headline ("" otherwise: a page of plain text then carries no script element at all);
+    ``<``, ``>`` and ``&`` escaped so that no text can close the script element."""
     meta = document.meta
+    if not (author or date or any(value for name, value in meta.__dict__.items() if name != "byline")):
+        return ""
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
     if title:
         data["headline"] = title

@@ -74,7 +74,7 @@ def _page(document: Document, options: RenderOptions) -> str:
         head.append(f'<meta name="author" content="{_escape_attr(author)}">')
     if options.date or document.meta.date:
         head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date or document.meta.date)}">')
-    head.append(html_blocks.json_ld(document, options.title or document.title, options.author, options.date))
+    head += filter(None, [html_blocks.json_ld(document, options.title or document.title, options.author, options.date)])
     head.append(f"<style>\n{STYLESHEET}</style>")
     head.append(f"<style>\n{html_blocks.STYLESHEET}</style>")
     return "\n".join([
