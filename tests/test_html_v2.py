@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import newsconv
-from newsconv.model import Figure, Heading, List, Paragraph, Quote, Table
+from newsconv.model import Figure, Heading, Paragraph, Quote
 from newsconv.reading.html import read
 
 DATA = Path(__file__).parent / "data" / "v2"

@@ -3,7 +3,6 @@ byline, date and dateline moved to meta (tests/data/v2/ar-marked.txt is the issu
 from __future__ import annotations
 
 import base64
-import io
 import json
 import shutil
 from pathlib import Path
