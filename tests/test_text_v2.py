@@ -182,3 +182,17 @@ def test_marks_survive_in_the_model_not_in_version_1():
     document = newsconv.parse("Title of the story\n\nSome **bold** text here.\n")
     assert document.blocks[1].marks == (Mark("strong", 5, 9),)
     assert "marks" not in json.dumps(document.to_json(version=1))
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("بقلم: ليلى عبد الرحمن", ("ليلى عبد الرحمن",)), ("كتبت: ريم السيد", ("ريم السيد",)),
+    ("By Sarah Jones and Tom Whitfield", ("Sarah Jones", "Tom Whitfield")), ("Par Claire Martin", ("Claire Martin",)),
+    ("מאת דנה לוי", ("דנה לוי",)), ("به قلم: مریم احمدی", ("مریم احمدی",)), ("نویسنده: علی رضایی", ("علی رضایی",)),
+    ("تحریر: احمد علی", ("احمد علی",)), ("رپورٹ: سارہ خان", ("سارہ خان",)),
+    ("بقلم سلمى الحربي · 29 نوفمبر 2025", ("سلمى الحربي",)),
+    ("By the way, this is a sentence.", ()), ("Bylines are short", ()),
+])
+def test_bylines_in_every_language(line, authors):
+    from newsconv.reading.meta import byline_authors
+
+    assert byline_authors(line) == authors
