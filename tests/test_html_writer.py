@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from strategies import DOCUMENT
 
-from newsconv.model import Document, Heading, List, Paragraph, Table
+from newsconv.model import Document, Heading, List, Meta, Paragraph, Table
 from newsconv.options import RenderOptions
 from newsconv.text.bidi import direction_runs
 from newsconv.writers.html import write
@@ -143,10 +143,15 @@ def test_article_text_never_becomes_markup():
     probe = 'The minister wrote <script>alert("xss")</script> & <img src=x onerror=alert(1)> &amp; left.'
     page = render(Document("en", "ltr", (Heading(1, "<b>bold</b>"), Paragraph(probe))))
     parsed = soup(page)
-    assert parsed.find_all(["script", "img", "b"]) == []
+    assert parsed.find_all(["script", "img", "b"]) == []  # and no JSON-LD: the model has no metadata
     assert parsed.body.p.get_text() == probe
     assert parsed.body.h1.get_text() == "<b>bold</b>"
     assert parsed.title.string == "<b>bold</b>"
+    with_meta = soup(render(Document("en", "ltr", (Heading(1, "<b>bold</b>"), Paragraph(probe)),
+                                     Meta(authors=("</script><script>alert(1)</script>",)))))
+    assert [script["type"] for script in with_meta.find_all("script")] == ["application/ld+json"]
+    ld = json.loads(with_meta.script.string)
+    assert (ld["headline"], ld["author"][0]["name"]) == ("<b>bold</b>", "</script><script>alert(1)</script>")
 
 
 def test_characters_html_cannot_carry_never_reach_the_writer(caplog):

@@ -7,18 +7,19 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from newsconv.model import Document, List, Table
-from strategies import DOCUMENT
+from newsconv.model import Document, Figure, List, Mark, Meta, Paragraph, Quote, Table, as_version_1
+from strategies import DOCUMENT, DOCUMENT_V2
 
 SEED = Path(__file__).parent.parent / "fixtures" / "articles" / "ar-seed.json"
 
 
 def test_seed_json_round_trips_exactly():
     data = json.loads(SEED.read_text(encoding="utf-8"))
-    assert Document.from_json(data).to_json() == data
+    assert Document.from_json(data).to_json(version=1) == data
+    assert Document.from_json(data).to_json() == {"version": 2, **data, "meta": {}}
 
 
-@given(DOCUMENT)
+@given(DOCUMENT_V2)
 def test_any_document_round_trips_through_json(document):
     assert Document.from_json(json.loads(json.dumps(document.to_json()))) == document
 
@@ -33,7 +34,15 @@ def test_dir_key_only_where_the_block_differs():
 
 @pytest.mark.parametrize("data, message", [
     ({"lang": "ar", "dir": "up", "blocks": []}, "^dir: expected rtl or ltr"),
-    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "figure"}]}, r"^blocks\[0\]\.type: expected heading, paragraph"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "figurine"}]}, r"^blocks\[0\]\.type: expected heading, paragraph"),
+    ({"version": 3, "lang": "ar", "dir": "rtl", "blocks": []}, "^version: expected 1 or 2, not 3"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "paragraph", "text": "ab",
+                                              "marks": [{"type": "strong", "start": 1, "end": 3}]}]},
+     r"^blocks\[0\]\.marks\[0\]: .*outside"),
+    ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "paragraph", "text": "ab",
+                                              "marks": [{"type": "underline", "start": 0, "end": 1}]}]},
+     r"^blocks\[0\]\.marks\[0\]\.type: expected strong"),
+    ({"lang": "ar", "dir": "rtl", "meta": {"authors": [3]}, "blocks": []}, r"^meta\.authors\[0\]: expected a string"),
     ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "heading", "level": 7, "text": "x"}]},
      r"^blocks\[0\]\.level: expected an integer from 1 to 3, not 7"),
     ({"lang": "ar", "dir": "rtl", "blocks": [{"type": "paragraph", "text": 3}]}, r"^blocks\[0\]\.text: expected a string"),
@@ -41,3 +50,54 @@ def test_dir_key_only_where_the_block_differs():
 def test_bad_models_are_refused(data, message):
     with pytest.raises(ValueError, match=message):
         Document.from_json(data)
+
+
+V2 = {
+    "version": 2, "lang": "ar", "dir": "rtl",
+    "meta": {"title": "عنوان", "authors": ["سلمى الحربي"], "date": "2025-11-29", "place": "الرياض",
+             "source": "واس", "section": "اقتصاد", "url": "https://example.org/a", "keywords": ["مياه", "طاقة"],
+             "byline": ["بقلم: سلمى الحربي"], "dateline": "الرياض (واس) –"},
+    "blocks": [
+        {"type": "paragraph", "text": "نص قوي ورابط", "marks": [
+            {"type": "strong", "start": 3, "end": 6}, {"type": "link", "start": 7, "end": 12,
+                                                      "href": "https://example.org"}]},
+        {"type": "quote", "text": "«قول»", "attribution": "الوزير",
+         "marks": [{"type": "emphasis", "start": 0, "end": 3, "part": 1}]},
+        {"type": "figure", "src": "", "alt": "محطة", "caption": "جانب من المحطة", "credit": "واس"},
+        {"type": "list", "ordered": False, "items": ["أ", "كود"], "marks": [{"type": "code", "start": 0, "end": 3,
+                                                                           "part": 1}]},
+    ],
+}
+
+
+def test_version_2_json_round_trips_exactly():
+    document = Document.from_json(V2)
+    assert document.to_json() == V2
+    assert document.meta.authors == ("سلمى الحربي",)
+    assert document.blocks[0].marks[1] == Mark("link", 7, 12, "https://example.org")
+    assert isinstance(document.blocks[1], Quote) and isinstance(document.blocks[2], Figure)
+
+
+def test_version_1_view_puts_byline_and_dateline_back_and_flattens_new_blocks():
+    view = Document.from_json(V2).to_json(version=1)
+    assert "version" not in view and "meta" not in view
+    assert view["blocks"] == [
+        {"type": "paragraph", "text": "بقلم: سلمى الحربي"},
+        {"type": "paragraph", "text": "الرياض (واس) – نص قوي ورابط"},
+        {"type": "paragraph", "text": "«قول»"}, {"type": "paragraph", "text": "الوزير"},
+        {"type": "paragraph", "text": "جانب من المحطة"}, {"type": "paragraph", "text": "واس"},
+        {"type": "list", "ordered": False, "items": ["أ", "كود"]},
+    ]
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative", "ftp://x",
+                                  "java\nscript:x"])
+def test_unsafe_links_are_dropped_with_a_warning(href, caplog):
+    data = {"lang": "en", "dir": "ltr", "blocks": [
+        {"type": "paragraph", "text": "click", "marks": [{"type": "link", "start": 0, "end": 5, "href": href}]}]}
+    assert Document.from_json(data).blocks[0].marks == ()
+    assert "only http, https and mailto" in caplog.text
+
+
+def test_meta_title_comes_before_the_heading():
+    assert Document("en", "ltr", (Paragraph("x"),), Meta(title="T")).title == "T"

@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from newsconv.cli import main
+from newsconv.model import Document
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
 SEED = ARTICLES / "ar-seed.txt"
 
 
@@ -22,6 +24,14 @@ def run(*args: str, stdin: bytes | None = None):
 def test_parse_json_prints_the_expected_model():
     result = run("parse", str(SEED), "--json")
     assert result.exit_code == 0
+    printed = json.loads(result.stdout)
+    assert printed["version"] == 2
+    assert Document.from_json(printed).to_json(version=1) == \
+        json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def test_parse_json_prints_version_1_on_request():
+    result = run("parse", str(SEED), "--json", "--model-version", "1")
     assert json.loads(result.stdout) == json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
 
 

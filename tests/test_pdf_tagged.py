@@ -20,14 +20,18 @@ import pikepdf
 import pytest
 
 import newsconv
-from newsconv import Document, FontError, Heading, List, Paragraph, RenderOptions, Table
+from newsconv import Document, Figure, FontError, Heading, List, Paragraph, Quote, RenderOptions, Table
+from newsconv.model import header_in_body
 from newsconv.writers._pdf.structure import STANDARD_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
 # ar, fa, he, ur, en with headings, lists (bulleted and numbered) and tables.
 FIXTURES = ["ar-seed", "ar-20-health-question-headings-lists", "fa-03-cp1256-pipe-table-dash-bullets",
-            "he-01-pipe-table-niqqud", "ur-02-cp1256-numbered-tab-table", "en-03-markdown-table-arabic-line"]
+            "he-01-pipe-table-niqqud", "ur-02-cp1256-numbered-tab-table", "en-03-markdown-table-arabic-line",
+            # model v2: byline, bold and italic, links, a quote, a figure (raw text and a CMS page)
+            "v2/ar-marked.txt", "v2/ar-cms.html"]
+V2 = ROOT / "tests" / "data"
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 PAINT_OPERATORS = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh"}
 NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
@@ -36,6 +40,8 @@ NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.o
 
 
 def load(name: str) -> Document:
+    if name.startswith("v2/"):
+        return newsconv.parse(V2 / name)
     return Document.from_json(json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8")))
 
 
@@ -91,7 +97,7 @@ def marked_content(pdf: pikepdf.Pdf):
 
 def model_counts(document: Document) -> Counter:
     counts = Counter()
-    for block in document.blocks:
+    for block in header_in_body(document).blocks:  # the PDF prints the byline lines as paragraphs
         if isinstance(block, Heading):
             counts[f"H{block.level}"] += 1
         elif isinstance(block, Paragraph):
@@ -103,6 +109,12 @@ def model_counts(document: Document) -> Counter:
             counts["Table"] += 1
             counts["TH"] += block.column_count if block.header else 0
             counts["TD"] += block.column_count * len(block.rows)
+        elif isinstance(block, Quote):
+            counts["BlockQuote"] += 1
+            counts["P"] += 1 + bool(block.attribution)
+        elif isinstance(block, Figure):
+            counts["Figure"] += 1
+            counts["Caption"] += 1
     return counts
 
 
@@ -120,7 +132,7 @@ def test_structure_tree_mirrors_the_model(article):
     document, _, pdf = article
     types = Counter(kind(element) for element, _ in elements(pdf))
     want = model_counts(document)
-    for name in ("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD"):
+    for name in ("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD", "BlockQuote", "Figure", "Caption"):
         assert types[name] == want[name], name
     assert types["Lbl"] == types["LBody"] == types["LI"]
     assert set(types) <= STANDARD_TYPES and "/RoleMap" not in pdf.Root.StructTreeRoot
@@ -129,10 +141,13 @@ def test_structure_tree_mirrors_the_model(article):
 def test_elements_are_nested_as_the_standard_says(article):
     _, _, pdf = article
     allowed_parents = {"LI": {"L"}, "Lbl": {"LI"}, "LBody": {"LI"}, "TR": {"THead", "TBody", "Table"},
-                       "TH": {"TR"}, "TD": {"TR"}, "THead": {"Table"}, "TBody": {"Table"}}
+                       "TH": {"TR"}, "TD": {"TR"}, "THead": {"Table"}, "TBody": {"Table"}, "Caption": {"Figure"},
+                       "Link": {"P", "H1", "H2", "H3", "LBody", "Caption"}}
     for element, parent in elements(pdf):
         if kind(element) in allowed_parents:
             assert kind(parent) in allowed_parents[kind(element)]
+        if kind(element) == "Figure":
+            assert str(element.Alt)
         if kind(element) == "TH":
             assert element.A.Scope == "/Column"
         assert element.P.objgen == parent.objgen
@@ -149,7 +164,11 @@ def test_every_mcid_is_referenced_exactly_once_from_the_parent_tree(article):
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 references[(kid.Pg.objgen, int(kid.MCID))] += 1
                 assert parent_tree[int(kid.Pg.StructParents)][int(kid.MCID)].objgen == element.objgen
-    assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == len(pdf.pages)
+    links = [annotation for page in pdf.pages for annotation in page.get("/Annots", [])]
+    assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == len(pdf.pages) + len(links)
+    for annotation in links:  # each link annotation is the object of its own Link element
+        link = parent_tree[int(annotation.StructParent)]
+        assert kind(link) == "Link" and link.K[0].Type == "/OBJR" and link.K[0].Obj.objgen == annotation.objgen
     for index, (page, mcids, _) in enumerate(marked_content(pdf)):
         assert int(page.StructParents) == index
         assert sorted(mcids) == list(range(len(mcids)))  # each MCID once on its page
@@ -351,7 +370,7 @@ def assert_tagged_as_the_model(document: Document, pdf: pikepdf.Pdf) -> None:
     drawn tagged or an artifact, every MCID on its page once."""
     types = Counter(kind(element) for element, _ in elements(pdf))
     want = model_counts(document)
-    for name in ("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD"):
+    for name in ("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD", "BlockQuote", "Figure", "Caption"):
         assert types[name] == want[name], name
     for _, mcids, painted in marked_content(pdf):
         assert sorted(mcids) == list(range(len(mcids)))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from .core import Source, override, parse, render
 from .errors import FontError, FormatError, InputError, NewsconvError, OutputError, StrictError, UsageError
-from .model import Document, Heading, List, Paragraph, Table
+from .model import Document, Figure, Heading, List, Mark, Meta, Paragraph, Quote, Table
 from .options import RenderOptions
 from .version import __version__
 
-__all__ = ["parse", "render", "Document", "Heading", "Paragraph", "List", "Table", "RenderOptions",
+__all__ = ["parse", "render", "Document", "Heading", "Paragraph", "List", "Table", "Quote", "Figure", "Mark", "Meta",
+           "RenderOptions",
            "NewsconvError", "InputError", "FormatError", "FontError", "OutputError", "StrictError", "UsageError",
            "__version__"]

@@ -58,6 +58,7 @@ class Conversion:
     encoding: Optional[str] = None
     lang: Optional[str] = None
     dir: Optional[str] = None
+    resource_path: tuple[str, ...] = ()  # folders images may also be read from
 
 
 @dataclass(frozen=True)

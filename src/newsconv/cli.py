@@ -143,6 +143,8 @@ input_options = _stacked(  # every command that reads an article
     click.option("--encoding", help="Force the input encoding (e.g. cp1256); default: detected."),
     click.option("--lang", type=LanguageTag(), help="Override the detected language (BCP-47, e.g. ar, fa, he)."),
     click.option("--dir", "direction", type=click.Choice(["rtl", "ltr"]), help="Override the detected direction."),
+    click.option("--resource-path", "resource_path", multiple=True, type=click.Path(file_okay=False),
+                 help="Also read images from this folder (repeatable); default: only the input's folder."),
 )
 
 
@@ -150,15 +152,19 @@ input_options = _stacked(  # every command that reads an article
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (the MODEL.md contract).")
 @click.option("--positions", is_flag=True, help="With --json: give each block its source \"lines\": [first, last].")
+@click.option("--model-version", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="JSON contract version: 1 is the view older consumers read (no meta, marks, quotes or figures).")
 @input_options
-def parse_command(file, as_json, positions, source_format, encoding, lang, direction):
+def parse_command(file, as_json, positions, model_version, source_format, encoding, lang, direction, resource_path):
     """Parse FILE (or - for stdin) and print its document model."""
     from .convert import read_source
     from .output import write_stdout
 
-    document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction)
+    document = read_source(file, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
+                           resource_path=resource_path)
     if as_json:
-        text = json.dumps(document.to_json(positions=positions), ensure_ascii=False, indent=1)
+        text = json.dumps(document.to_json(positions=positions, version=int(model_version)), ensure_ascii=False,
+                          indent=1)
     else:
         from .outline import outline
 
@@ -201,13 +207,13 @@ def writer_command(fmt: str, summary: str):
     @input_options
     @render_options
     @strict_option
-    def command(file, output, source_format, encoding, lang, direction, strict, **rendering):
+    def command(file, output, source_format, encoding, lang, direction, resource_path, strict, **rendering):
         from .convert import convert_file
         from .options import RenderOptions
 
         _configure_logging(strict=strict, source="<stdin>" if file == "-" else file)
         convert_file(file, fmt, output, source_format=source_format, encoding=encoding, lang=lang, dir=direction,
-                     options=RenderOptions(**rendering))
+                     options=RenderOptions(**rendering), resource_path=resource_path)
 
     command.__doc__ = f"{summary}\n\nFILE is a .txt article, a model .json or an .html page; - reads stdin."
     return command
@@ -297,7 +303,7 @@ class Shard(click.ParamType):
 @render_options
 @pdf_standard_option
 def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, shard, scheduler, ships_bytes, quiet,
-                    strict, source_format, encoding, lang, direction, **rendering):
+                    strict, source_format, encoding, lang, direction, resource_path, **rendering):
     """Convert every INPUT to each format in parallel; one bad file never stops the batch.
 
     An INPUT is a file, a folder (searched for .txt, .html and .htm articles; a model .json is
@@ -311,7 +317,8 @@ def convert_command(inputs, formats, outdir, jobs, skip_existing, report_path, s
     if ships_bytes and not scheduler:
         raise click.UsageError("--no-shared-fs goes with --scheduler")
     _configure_logging(quiet, strict)
-    conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction)
+    conversion = Conversion(formats, RenderOptions(**rendering), source_format, encoding, lang, direction,
+                            tuple(resource_path))
     batch = plan(inputs, conversion, outdir=outdir, skip_existing=skip_existing, shard=shard)
     if report_path and (taken := batch.claim(report_path)):
         raise OutputError(f"{report_path}: refusing to write the report over {taken}")

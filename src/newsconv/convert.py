@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from .core import parse, render
 from .errors import InputError, OutputError
@@ -17,7 +17,8 @@ STDIN_NAME = "<stdin>"  # and what messages call standard input
 
 
 def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optional[str] = None,
-                encoding: Optional[str] = None, lang: Optional[str] = None, dir: Optional[str] = None) -> Document:
+                encoding: Optional[str] = None, lang: Optional[str] = None, dir: Optional[str] = None,
+                resource_path: Sequence[str] = ()) -> Document:
     """Parse the file at ``path`` (standard input for ``-``), or ``data`` when the input's bytes
     were read already (batch workers cannot read the parent's standard input)."""
     if path == STDIO:
@@ -25,16 +26,18 @@ def read_source(path: str, *, data: Optional[bytes] = None, source_format: Optio
             raise InputError(f"{STDIN_NAME}: cannot read (it is closed)")
         path, data = STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME)
     if data is not None:
-        return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path)
-    return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir)
+        return parse(data, format=source_format or "txt", encoding=encoding, lang=lang, dir=dir, name=path,
+                     resource_path=resource_path)
+    return parse(Path(path), format=source_format, encoding=encoding, lang=lang, dir=dir, resource_path=resource_path)
 
 
 def convert_file(path: str, to: str, output: Optional[str] = None, *, source_format: Optional[str] = None,
                  encoding: Optional[str] = None, lang: Optional[str] = None, dir: Optional[str] = None,
-                 options: Optional[RenderOptions] = None) -> Optional[Path]:
+                 options: Optional[RenderOptions] = None, resource_path: Sequence[str] = ()) -> Optional[Path]:
     """Convert one input to format ``to``; returns the path written (None for stdout)."""
     target = _target(path, to, output)
-    document = read_source(path, source_format=source_format, encoding=encoding, lang=lang, dir=dir)
+    document = read_source(path, source_format=source_format, encoding=encoding, lang=lang, dir=dir,
+                           resource_path=resource_path)
     data = render(document, to, options)
     if target is None:
         write_stdout(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 from .errors import UsageError
 from .model import Document, is_language_tag
@@ -15,24 +15,26 @@ Source = Union[str, bytes, os.PathLike]
 
 
 def parse(source: Source, *, format: Optional[str] = None, encoding: Optional[str] = None,
-          lang: Optional[str] = None, dir: Optional[str] = None, name: str = "<input>") -> Document:
+          lang: Optional[str] = None, dir: Optional[str] = None, name: str = "<input>",
+          resource_path: Sequence[Union[str, os.PathLike]] = ()) -> Document:
     """Read an article into the document model.
 
     ``source`` is a path (``pathlib.Path`` or any ``os.PathLike``: the format comes from its
     extension unless ``format`` is given), raw ``bytes``, or article text as ``str``.
     ``lang``/``dir`` override what the letters say; ``name`` is what error messages call a bytes
-    or text source (a path names itself).  Raises a NewsconvError subclass on bad input.
+    or text source (a path names itself).  Images are read from the input's folder and the folders in
+    ``resource_path``, never from the network.  Raises a NewsconvError subclass on bad input.
     """
     from . import reading
 
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
         document = reading.read_bytes(reading.load_bytes(source), reading.format_for(name, format),
-                                      encoding=encoding, name=name)
+                                      encoding=encoding, name=name, resource_path=resource_path)
     else:
         data = source.encode("utf-8") if isinstance(source, str) else source
         document = reading.read_bytes(data, format or "txt", encoding=None if isinstance(source, str) else encoding,
-                                      name=name)
+                                      name=name, resource_path=resource_path)
     return override(document, lang=lang, dir=dir)
 
 
@@ -57,4 +59,12 @@ def render(document: Document, to: str, options: Optional[RenderOptions] = None,
         opts = dataclasses.replace(options or RenderOptions(), **overrides)
     except TypeError as exc:  # an option name RenderOptions does not have
         raise UsageError(f"render(): {exc}") from None
-    return get_writer(to)(document, opts)
+    return get_writer(to)(with_metadata(document, opts), opts)
+
+
+def with_metadata(document: Document, options: RenderOptions) -> Document:
+    """The document with ``--title``, ``--author`` and ``--date`` overriding its ``meta``, so that
+    every writer reads one answer from the model."""
+    changes = {key: value for key, value in (("title", options.title), ("date", options.date),
+                                             ("authors", (options.author,) if options.author else None)) if value}
+    return dataclasses.replace(document, meta=dataclasses.replace(document.meta, **changes)) if changes else document

@@ -215,3 +215,20 @@ def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints:
     if result is None:
         raise FontError(f"{source}: HarfBuzz cannot subset this font for embedding")
     return result.blob.data, dict(plan.old_to_new_glyph_mapping)
+
+
+# The bundled faces' bold, italic and bold italic files, for text a mark sets so (PDF). A face
+# without one keeps its regular glyphs there: Frank Ruhl Libre ships no italic, and Noto Serif's
+# bold is a variable-font instance the PDF writer does not make.
+_STYLED = {
+    "Amiri-Regular.ttf": {(True, False): "Amiri-Bold.ttf", (False, True): "Amiri-Italic.ttf",
+                          (True, True): "Amiri-BoldItalic.ttf"},
+    "NotoSerif[wdth,wght].ttf": {(False, True): "NotoSerif-Italic[wdth,wght].ttf",
+                                 (True, True): "NotoSerif-Italic[wdth,wght].ttf"},
+}
+
+
+def styled_font(path: str, bold: bool, italic: bool) -> Optional[Path]:
+    """The bundled bold/italic file of the regular face at ``path``, or None when there is none."""
+    name = _STYLED.get(Path(path).name, {}).get((bold, italic))
+    return Path(path).with_name(name) if name and Path(path).with_name(name).exists() else None

@@ -7,12 +7,16 @@ compared, pickled to a worker process and written out as JSON without loss.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union, get_args
 
-Direction = str  # "rtl" | "ltr"
+Direction = Literal["rtl", "ltr"]
+MarkKind = Literal["strong", "emphasis", "code", "link"]
+VERSION = 2  # the JSON contract's version (MODEL.md); version-1 JSON is still read
+LINK_SCHEMES = ("http", "https", "mailto")  # the only links a document keeps
 # The input lines a block was read from, 1-based, first and last inclusive.  Where a block came
 # from is no part of what it is: a span never takes part in equality or hashing, and appears in
 # the JSON only when asked for (``parse --json --positions``).
@@ -79,6 +83,19 @@ def strings_made_valid(value: Any, found: list[str]) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Mark:
+    """An inline mark, stand-off: characters ``start:end`` (code points) of text number ``part``
+    of its block (see :func:`block_texts`), so the block's text stays the plain logical text.
+
+    ``href`` is a link's target, always an http, https or mailto URL (see :func:`safe_href`).
+    """
+
+    kind: MarkKind
+    start: int
+    end: int
+    href: Optional[str] = None
+    part: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,7 @@ class Heading:
     level: int
     text: str
     dir: Optional[Direction] = None
+    marks: tuple[Mark, ...] = ()
     lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,6 +118,7 @@ class Paragraph:
 
     text: str
     dir: Optional[Direction] = None
+    marks: tuple[Mark, ...] = ()
     lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -119,6 +138,7 @@ class List:
     items: tuple[str, ...]
     dir: Optional[Direction] = None
     numerals: Optional[str] = None
+    marks: tuple[Mark, ...] = ()
     lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -132,6 +152,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     dir: Optional[Direction] = None
+    marks: tuple[Mark, ...] = ()
     lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -143,7 +164,42 @@ class Table:
         return max([len(self.header)] + [len(r) for r in self.rows])
 
 
-Block = Union[Heading, Paragraph, List, Table]
+@dataclass(frozen=True)
+class Quote:
+    """A quotation set apart from the running text (a pull quote, ``<blockquote>``, ``>`` lines),
+    with the speaker or source it is attributed to ("" when none)."""
+
+    text: str
+    attribution: str = ""
+    dir: Optional[Direction] = None
+    marks: tuple[Mark, ...] = ()
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "text")
+        _make_valid(self, "attribution")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image with its caption and credit.
+
+    ``src`` is the image as a ``data:`` URI (readers embed the files they were allowed to read,
+    so the model is self-contained and no writer touches the file system or the network), or ""
+    when the image could not be had: the caption and credit are kept all the same.
+    """
+
+    src: str
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+    dir: Optional[Direction] = None
+    marks: tuple[Mark, ...] = ()
+    lines: Optional[LineSpan] = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("alt", "caption", "credit"):
+            _make_valid(self, name)
 
 
 def _make_valid(block: Any, name: str) -> None:
@@ -162,7 +218,54 @@ def make_field_valid(holder: Any, name: str, where: str) -> None:
         object.__setattr__(holder, name, cleaned)
 
 
-_TYPE_NAMES = {Heading: "heading", Paragraph: "paragraph", List: "list", Table: "table"}
+Block = Union[Heading, Paragraph, List, Table, Quote, Figure]
+
+_TYPE_NAMES = {Heading: "heading", Paragraph: "paragraph", List: "list", Table: "table", Quote: "quote",
+               Figure: "figure"}
+BLOCK_KINDS: tuple[type, ...] = tuple(_TYPE_NAMES)  # every kind of block; each writer handles each one
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a newsroom knows about an article besides its text (schema.org NewsArticle, IPTC ninjs).
+
+    ``byline`` holds, verbatim and in order, the lines the article printed its byline, date and
+    dateline on (readers move them here out of the body); ``dateline`` the dateline that opened
+    the first paragraph, verbatim ("LONDON (Reuters) -").  Writers print both as the article's
+    header, so nothing the article said is lost; ``authors``, ``date`` (ISO 8601), ``place`` and
+    ``source`` are what was understood from them or from the page's metadata.
+    """
+
+    title: Optional[str] = None
+    authors: tuple[str, ...] = ()
+    date: Optional[str] = None
+    place: Optional[str] = None
+    source: Optional[str] = None
+    section: Optional[str] = None
+    url: Optional[str] = None
+    keywords: tuple[str, ...] = ()
+    byline: tuple[str, ...] = ()
+    dateline: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        for name in self.__dict__:
+            make_field_valid(self, name, f"meta {name}")
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields that are set, in declaration order (tuples as lists)."""
+        return {name: list(value) if isinstance(value, tuple) else value
+                for name, value in self.__dict__.items() if value}
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "meta") -> "Meta":
+        _expect(data, dict, path, "expected a JSON object (the metadata)")
+        fields = {}
+        for name, default in cls().__dict__.items():
+            if data.get(name) is not None:
+                value, where = data[name], f"{path}.{name}"
+                fields[name] = _list_of(value, str, where, "strings", "a string") if isinstance(default, tuple) \
+                    else _text(value, where)
+        return cls(**fields)
 
 
 @dataclass(frozen=True)
@@ -172,46 +275,65 @@ class Document:
     lang: str
     dir: Direction
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    meta: Meta = Meta()
 
     def __post_init__(self) -> None:
         _make_valid(self, "lang")
 
     @property
     def title(self) -> Optional[str]:
-        """The text of the first level-1 heading, which newsconv treats as the title."""
+        """``meta.title``, else the text of the first level-1 heading, which newsconv treats as the title."""
+        if self.meta.title:
+            return self.meta.title
         for block in self.blocks:
             if isinstance(block, Heading) and block.level == 1:
                 return block.text
         return None
 
-    def to_json(self, positions: bool = False) -> dict[str, Any]:
+    def to_json(self, positions: bool = False, version: int = VERSION) -> dict[str, Any]:
         """The model as MODEL.md's JSON object (keys in the contract's order); ``positions`` adds
-        each block's source ``lines``."""
-        return {"lang": self.lang, "dir": self.dir,
+        each block's source ``lines``; ``version=1`` gives the version-1 view (:func:`as_version_1`),
+        which older consumers (and the shared scorer) read."""
+        if version == 1:
+            document = as_version_1(self)
+            return {"lang": document.lang, "dir": document.dir,
+                    "blocks": [block_to_json(b, positions) for b in document.blocks]}
+        return {"version": VERSION, "lang": self.lang, "dir": self.dir, "meta": self.meta.to_json(),
                 "blocks": [block_to_json(b, positions) for b in self.blocks]}
 
     @classmethod
     def from_json(cls, data: Any) -> "Document":
-        """Build a document from MODEL.md's JSON, checking its shape first: ModelError names the
-        first value that breaks the contract by its path (``blocks[3].items``)."""
+        """Build a document from MODEL.md's JSON (version 1 or 2), checking its shape first:
+        ModelError names the first value that breaks the contract by its path (``blocks[3].items``)."""
         document = _expect(data, dict, "", "expected a JSON object (the model)")
+        version = document.get("version", 1)
+        if type(version) is not int or version not in (1, VERSION):
+            raise ModelError(f"version: expected 1 or {VERSION}, not {_show(version)}")
         return cls(lang=_lang(_key(document, "lang", ""), "lang"), dir=_direction(_key(document, "dir", ""), "dir"),
                    blocks=tuple(block_from_json(block, f"blocks[{index}]") for index, block in
-                                enumerate(_list_of(_key(document, "blocks", ""), dict, "blocks", "blocks", "a block (a JSON object)"))))
+                                enumerate(_list_of(_key(document, "blocks", ""), dict, "blocks", "blocks", "a block (a JSON object)"))),
+                   meta=Meta.from_json(document.get("meta", {})))
 
 
 def block_type(block: Block) -> str:
-    """The block's name in the JSON contract ("heading", "paragraph", "list" or "table")."""
+    """The block's name in the JSON contract ("heading", "paragraph", "list", "table", "quote", "figure")."""
     return _TYPE_NAMES[type(block)]
 
 
 def block_texts(block: Block) -> tuple[str, ...]:
-    """Every text of a block in reading order: a list's items, a table's header then rows by row."""
+    """Every text of a block in reading order: a list's items, a table's header then rows by row, a
+    quote's text then attribution, a figure's caption then credit (a mark's ``part`` indexes these)."""
     if isinstance(block, (Heading, Paragraph)):
         return (block.text,)
     if isinstance(block, List):
         return block.items
-    return block.header + tuple(cell for row in block.rows for cell in row)
+    if isinstance(block, Quote):
+        return (block.text, block.attribution)
+    if isinstance(block, Figure):
+        return (block.caption, block.credit)
+    if isinstance(block, Table):
+        return block.header + tuple(cell for row in block.rows for cell in row)
+    raise KeyError(type(block).__name__)  # a kind of block the model does not have
 
 
 def document_texts(document: "Document") -> tuple[str, ...]:
@@ -229,10 +351,14 @@ def block_to_json(block: Block, positions: bool = False) -> dict[str, Any]:
         out.update(ordered=block.ordered, items=list(block.items))
         if block.numerals:
             out["numerals"] = block.numerals
-    else:
+    elif isinstance(block, Table):
         out.update(header=list(block.header), rows=[list(r) for r in block.rows])
+    else:
+        out.update(_new_block_to_json(block))
     if block.dir:
         out["dir"] = block.dir
+    if block.marks:
+        out["marks"] = [_mark_to_json(mark) for mark in block.marks]
     if positions and block.lines:
         out["lines"] = list(block.lines)
     return out
@@ -258,6 +384,13 @@ def is_language_tag(value: Any) -> bool:
 
 def block_from_json(data: Any, path: str = "block") -> Block:
     """One block from its JSON object; ModelError names ``path`` (or a path below it) when it is not one."""
+    block = _block_from_json(data, path)
+    if data.get("marks") is None:
+        return block
+    return dataclasses.replace(block, marks=_marks_from_json(data["marks"], block_texts(block), f"{path}.marks"))
+
+
+def _block_from_json(data: Any, path: str) -> Block:
     block = _expect(data, dict, path, "expected a JSON object (a block)")
     kind = _key(block, "type", path)
     direction = _direction(block["dir"], f"{path}.dir") if block.get("dir") is not None else None
@@ -284,7 +417,13 @@ def block_from_json(data: Any, path: str = "block") -> Block:
         if table.column_count == 0:
             raise ModelError(f"{path}: a table without a single cell")
         return table
-    raise ModelError(f"{path}.type: expected heading, paragraph, list or table, not {_show(kind)}")
+    if kind == "quote":
+        return Quote(text=_text(_key(block, "text", path), f"{path}.text"),
+                     attribution=_text(block.get("attribution", ""), f"{path}.attribution"), dir=direction)
+    if kind == "figure":
+        return Figure(**{name: _text(block.get(name, ""), f"{path}.{name}") for name in ("src", "alt", "caption", "credit")},
+                      dir=direction)
+    raise ModelError(f"{path}.type: expected heading, paragraph, list, table, quote or figure, not {_show(kind)}")
 
 
 def _key(data: dict, key: str, path: str) -> Any:
@@ -331,3 +470,91 @@ def _show(value: Any) -> str:
         return repr(value)
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
     return names.get(type(value), "a number")
+
+
+def _new_block_to_json(block: Union[Quote, Figure]) -> dict[str, Any]:
+    if isinstance(block, Quote):
+        return {"text": block.text, **({"attribution": block.attribution} if block.attribution else {})}
+    return {name: value for name, value in (("src", block.src), ("alt", block.alt), ("caption", block.caption),
+                                            ("credit", block.credit)) if value or name == "src"}
+
+
+def _mark_to_json(mark: Mark) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": mark.kind, "start": mark.start, "end": mark.end}
+    if mark.href is not None:
+        out["href"] = mark.href
+    if mark.part:
+        out["part"] = mark.part
+    return out
+
+
+def _marks_from_json(data: Any, texts: tuple[str, ...], path: str) -> tuple[Mark, ...]:
+    """The marks of a block whose texts are ``texts``; a link to anything but http(s) or mailto
+    is dropped with a warning, any other bad mark is refused."""
+    marks = []
+    for index, item in enumerate(_list_of(data, dict, path, "marks (JSON objects)", "a mark (a JSON object)")):
+        where = f"{path}[{index}]"
+        kind, start, end, part = _key(item, "type", where), _key(item, "start", where), _key(item, "end", where), \
+            item.get("part", 0)
+        if kind not in get_args(MarkKind):
+            raise ModelError(f"{where}.type: expected strong, emphasis, code or link, not {_show(kind)}")
+        if not all(type(n) is int for n in (start, end, part)) or not 0 <= part < len(texts) \
+                or not 0 <= start < end <= len(texts[part]):
+            raise ModelError(f"{where}: mark {_show(start)}..{_show(end)} (part {_show(part)}) is outside its text")
+        href = item.get("href")
+        if kind == "link" and not safe_href(href):
+            log.warning("dropped a link to %r: only http, https and mailto links are kept", str(href)[:60])
+            continue
+        if kind == "link" and any(m.kind == "link" and m.part == part and m.start < end and start < m.end
+                                  for m in marks):
+            raise ModelError(f"{where}: links overlap at {start}..{end} (part {part}): a character links to one place")
+        marks.append(Mark(kind, start, end, href if kind == "link" else None, part))
+    return tuple(marks)
+
+
+def safe_href(href: Any) -> bool:
+    """Whether ``href`` is a link a document may keep: an absolute http, https or mailto URL."""
+    if not isinstance(href, str) or ":" not in href:
+        return False
+    scheme = href.split(":", 1)[0].strip().lower()
+    return scheme in LINK_SCHEMES and not any(ch.isspace() or ord(ch) < 32 for ch in href)
+
+
+def as_version_1(document: Document) -> Document:
+    """The document as version 1 of the model can say it: no meta and no marks; the byline lines
+    and the dateline back in the body (:func:`header_in_body`), a quote as its text and
+    attribution and a figure as its caption and credit, as paragraphs."""
+    blocks: list[Block] = []
+    for block in header_in_body(document).blocks:
+        if isinstance(block, (Quote, Figure)):
+            blocks += as_paragraphs(block)
+        else:
+            blocks.append(dataclasses.replace(block, marks=()))
+    return Document(document.lang, document.dir, tuple(blocks))
+
+
+def header_in_body(document: Document) -> Document:
+    """The document with ``meta.byline`` back as paragraphs after the leading headings and
+    ``meta.dateline`` back at the start of the paragraph after them, where readers found them:
+    for a writer without a header of its own, so that nothing the article printed is lost."""
+    meta = document.meta
+    if not meta.byline and not meta.dateline:
+        return document
+    blocks = list(document.blocks)
+    at = next((i for i, block in enumerate(blocks) if not isinstance(block, Heading)), len(blocks))
+    if meta.dateline and at < len(blocks) and isinstance(blocks[at], Paragraph):
+        shift = len(meta.dateline) + 1
+        first = blocks[at]
+        blocks[at] = dataclasses.replace(first, text=f"{meta.dateline} {first.text}", marks=tuple(
+            dataclasses.replace(mark, start=mark.start + shift, end=mark.end + shift) for mark in first.marks))
+    elif meta.dateline:  # no paragraph to open (readers never make this; an edited model may)
+        blocks.insert(at, Paragraph(meta.dateline))
+    blocks[at:at] = [Paragraph(line) for line in meta.byline]
+    return dataclasses.replace(document, blocks=tuple(blocks),
+                               meta=dataclasses.replace(meta, byline=(), dateline=None))
+
+
+def as_paragraphs(block: Union[Quote, Figure]) -> list[Paragraph]:
+    """A quote or figure as plain paragraphs (its texts that are not empty), for version 1 and for
+    a writer that has no form of its own for the kind yet."""
+    return [Paragraph(text, block.dir) for text in block_texts(block) if text]

@@ -1,7 +1,7 @@
 """A readable outline of a document, for ``newsconv parse FILE`` without ``--json``."""
 from __future__ import annotations
 
-from .model import Document, Heading, List, Paragraph, Table
+from .model import Document, Figure, Heading, List, Paragraph, Quote, Table
 
 _PREVIEW = 70
 
@@ -22,6 +22,12 @@ def _describe(block) -> list[str]:
     if isinstance(block, List):
         kind = "numbered" if block.ordered else "bulleted"
         return [f"{kind} list, {len(block.items)} items{marker}"] + [f"  - {_short(i)}" for i in block.items]
+    if isinstance(block, Quote):
+        return [f"> {_short(block.text)}{marker}"] + ([f"  — {_short(block.attribution)}"] if block.attribution else [])
+    if isinstance(block, Figure):
+        return [f"figure {'(no image)' if not block.src else ''}{marker}".rstrip()] + \
+            [f"  {label}: {_short(text)}" for label, text in (("alt", block.alt), ("caption", block.caption),
+                                                               ("credit", block.credit)) if text]
     assert isinstance(block, Table)
     rows = [block.header] if block.header else []
     head = "with header" if block.header else "no header"

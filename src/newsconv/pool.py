@@ -52,7 +52,8 @@ def _convert(task: Task, conversion: Conversion, write: bool, root: Optional[str
         with _timed(result.seconds, "read"):
             data = task.data if task.data is not None or not root else load_bytes(os.path.join(root, task.source))
             document = read_source(task.source, data=data, encoding=conversion.encoding, lang=conversion.lang,
-                                   dir=conversion.dir, source_format=conversion.source_format or format_for(task.source))
+                                   dir=conversion.dir, source_format=conversion.source_format or format_for(task.source),
+                                   resource_path=conversion.resource_path)
         for fmt, path in task.outputs:
             with _timed(result.seconds, fmt):
                 data = render(document, fmt, conversion.options)

@@ -9,10 +9,11 @@ import importlib
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from ..errors import FormatError, InputError
 from ..model import Document
+from . import images
 
 READERS = {"txt": "newsconv.reading.article", "json": "newsconv.reading.model_json",
            "html": "newsconv.reading.html"}
@@ -32,10 +33,14 @@ def format_for(path: str | os.PathLike, explicit: str | None = None) -> str:
     return _EXTENSIONS.get(Path(path).suffix.lower(), "txt")
 
 
-def read_bytes(data: bytes, fmt: str = "txt", *, encoding: str | None = None, name: str = "<input>") -> Document:
-    """Parse ``data`` with the reader called ``fmt``."""
+def read_bytes(data: bytes, fmt: str = "txt", *, encoding: str | None = None, name: str = "<input>",
+               resource_path: Sequence[str | os.PathLike] = ()) -> Document:
+    """Parse ``data`` with the reader called ``fmt``, then embed its figures' images: from the
+    folder of the file ``name`` (the working folder for stdin or text) or ``resource_path``."""
     module = importlib.import_module(READERS[format_for(name, fmt)])
-    return module.read(data, encoding=encoding, name=name)
+    document = module.read(data, encoding=encoding, name=name)
+    base = Path.cwd() if name.startswith("<") else Path(name).parent
+    return images.embed(document, base, resource_path)
 
 
 def load_bytes(path: str | os.PathLike) -> bytes:

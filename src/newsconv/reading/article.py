@@ -19,7 +19,7 @@ from typing import Collection, Optional
 from ..errors import InputError
 from ..model import Block, Document, Heading, Paragraph, block_texts
 from ..text.script import census_direction, detect_language, script_census
-from . import headings, rules
+from . import headings, markup, meta, rules
 from .decode import decode
 from .drafts import parts
 from .lines import classify
@@ -49,15 +49,15 @@ def parse_text(text: str, *, name: str = "<input>", disabled_rules: Collection[s
         if warning:
             log.warning("%s:%d: %s", name, draft.start + 1, warning)
         found.extend(parts(draft))
-    blocks = headings.decide(found)
+    blocks = markup.apply(headings.decide(found))
     censuses = [script_census(" ".join(block_texts(block))) for block in blocks]
     running = [k for k, block in enumerate(blocks) if isinstance(block, (Heading, Paragraph))]
     voters = running if any(censuses[k] for k in running) else range(len(blocks))
     census = sum((censuses[k] for k in voters), Counter())
     direction = census_direction(census, default="ltr")
     language = detect_language(" ".join(" ".join(block_texts(blocks[k])) for k in voters), census)
-    return Document(lang=language, dir=direction,
-                    blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses)))
+    return meta.extract(Document(lang=language, dir=direction,
+                                 blocks=tuple(_with_direction(b, c, direction) for b, c in zip(blocks, censuses))))
 
 
 def _with_direction(block: Block, census: Counter, document_dir: str) -> Block:

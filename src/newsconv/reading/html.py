@@ -17,15 +17,20 @@ import unicodedata
 import warnings
 from collections import Counter
 from itertools import zip_longest
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..errors import InputError
-from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts, is_language_tag
+from ..model import (Block, Document, Figure, Heading, List, Mark, Meta, Paragraph, Quote, Table, block_texts,
+                     is_language_tag, safe_href)
 from ..text.languages import language
 from ..text.script import detect_language, direction_of
 from .decode import decode, text_codec
+from .html_meta import page_meta
+from .inline import from_pieces, with_part
+from .meta import extract as extract_meta
 
 log = logging.getLogger("newsconv")
 
@@ -82,10 +87,12 @@ def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") 
         raise InputError(f"{name}: a page of {elements:,} elements, more than the {MAX_ELEMENTS:,} newsconv reads "
                          "(an article page has a few thousand)")
     soup = _soup(markup, name)
+    page = page_meta(soup)
     _drop_boilerplate(soup)
     root = _main_content(soup)
+    walker = _Walker(name, page.url)
     try:
-        blocks = _title_before(root) + _Walker(name).collect(root)
+        blocks = _title_before(root) + walker.collect(root)
     except RecursionError:
         raise InputError(f"{name}: the HTML is nested too deeply to read") from None
     if not blocks:
@@ -94,7 +101,25 @@ def read(data: bytes, *, encoding: Optional[str] = None, name: str = "<input>") 
     lang = _declared(root, "lang") or detect_language(text)
     # A page without letters (only numbers) reads in its declared language's direction.
     direction = _declared(root, "dir") or direction_of(text, language(lang).direction)
-    return Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
+    document = Document(lang, direction, tuple(_relative_dir(block, direction) for block in blocks))
+    return _with_meta(document, page, walker)
+
+
+def _with_meta(document: Document, page: Meta, walker: "_Walker") -> Document:
+    """The page's metadata joined with the byline and dateline of the body: those newsconv's
+    writer marked (``p.byline``, ``span.dateline``) as they are, else the lines after the
+    headline that read as such (:func:`.meta.extract`).  The page's own fields come first."""
+    if walker.byline or walker.dateline:
+        found = dataclasses.replace(document, meta=Meta(byline=tuple(walker.byline), dateline=walker.dateline))
+    else:
+        found = extract_meta(document)
+    title = page.title if page.title != next((b.text for b in document.blocks
+                                               if isinstance(b, Heading) and b.level == 1), None) else None
+    meta = dataclasses.replace(
+        page, title=title, authors=page.authors or found.meta.authors, date=page.date or found.meta.date,
+        place=page.place or found.meta.place, source=page.source or found.meta.source,
+        byline=found.meta.byline, dateline=found.meta.dateline)
+    return dataclasses.replace(found, meta=meta)
 
 
 def _soup(text: str, name: str) -> BeautifulSoup:
@@ -138,7 +163,8 @@ def _declared_encoding(data: bytes, name: str) -> Optional[str]:
 
 def _drop_boilerplate(soup: BeautifulSoup) -> None:
     for tag in _elements(soup, _NOT_CONTENT):
-        tag.decompose()
+        if not tag.decomposed and not (tag.name == "footer" and _enclosing(tag, ("blockquote",))):  # a quote's attribution
+            tag.decompose()
     total = _text_length(soup)
     for tag in [tag for tag in _elements(soup) if _is_furniture(tag)]:
         if not tag.decomposed and _text_length(tag) * 2 < total:
@@ -237,12 +263,16 @@ class _Walker:
     """Collects blocks in document order: block elements end the paragraph being gathered,
     text and inline elements extend it, and two ``<br>`` in a row break it."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, base_url: Optional[str] = None) -> None:
         self.name = name  # the input's, for warnings
         self.blocks: list[Block] = []
-        self._pieces: list[str] = []
+        self._pieces: list[tuple[str, frozenset]] = []
         self._breaks = 0
         self._dir: Optional[str] = None  # the dir declared on the element gathering the paragraph
+        self._keys: frozenset = frozenset()  # the marks around the text being gathered
+        self.base_url = base_url  # what relative links are resolved against (the page's canonical URL)
+        self.byline: list[str] = []  # newsconv's own header: the byline lines and the dateline
+        self.dateline: Optional[str] = None
 
     def collect(self, root: Tag) -> list[Block]:
         self._holding_blocks = _holding_blocks(root)
@@ -260,18 +290,34 @@ class _Walker:
         if tag.name == "br":
             self._breaks += 1
         elif tag.name in _HEADING_LEVELS:
-            self._add(Heading(_HEADING_LEVELS[tag.name], _clean(_flat_text(tag)), _declared_dir(tag)))
+            text, marks = self.marked(tag)
+            self._add(Heading(_HEADING_LEVELS[tag.name], text, _declared_dir(tag), marks))
         elif tag.name in _LISTS:
-            self._add(_list(tag))
+            self._add(_list(tag, self))
         elif tag.name == "table" and not _is_layout_table(tag):
             caption = tag.find("caption")
             if caption is not None:
                 self._add(Paragraph(_clean(_flat_text(caption)), _declared_dir(caption)))
-            self._add(_table(tag, self.name))
+            self._add(_table(tag, self))
+        elif _is_own_header(tag):
+            self._end_paragraph()
+            self.byline += [_clean(_flat_text(line)) for line in tag.find_all("p")]
+        elif tag.name == "blockquote" and tag.find(_NOT_IN_QUOTE) is None:
+            self._end_paragraph()
+            self._add(_quote(tag, self))
+        elif tag.name == "figure" and tag.find(("img", "figcaption")) is not None and tag.find(_NOT_IN_FIGURE) is None:
+            self._end_paragraph()
+            self._add(_figure(tag, self))
         elif tag.name in _BLOCK_TAGS or id(tag) in self._holding_blocks:
             self._container(tag)
+        elif tag.name == "span" and "dateline" in tag.get("class", []) and not "".join(p for p, _ in self._pieces).strip():
+            self.dateline = _clean(_flat_text(tag))
         else:
+            outer = self._keys
+            key = _mark_key(tag, self.base_url)
+            self._keys = outer | {key} if key else outer
             self._walk(tag)
+            self._keys = outer
 
     def _container(self, tag: Tag) -> None:
         self._end_paragraph()
@@ -282,43 +328,56 @@ class _Walker:
 
     def _text(self, text: str) -> None:
         if not text.strip():
-            self._pieces.append(text)
+            self._pieces.append((text, self._keys))
             return
         if self._breaks >= 2:
             self._end_paragraph()
         elif self._breaks:
-            self._pieces.append(" ")
+            self._pieces.append((" ", self._keys))
         self._breaks = 0
-        self._pieces.append(text)
+        self._pieces.append((text, self._keys))
 
     def _end_paragraph(self) -> None:
-        self._add(Paragraph(_clean("".join(self._pieces)), self._dir))
+        text, marks = from_pieces(self._pieces)
+        self._add(Paragraph(text, self._dir, marks))
         self._pieces, self._breaks = [], 0
 
+    def marked(self, tag: Tag, skip: tuple[str, ...] = ()) -> tuple[str, tuple[Mark, ...]]:
+        """The text inside ``tag`` (as :func:`_flat_text`) and its marks."""
+        return from_pieces(list(_marked_pieces(tag, skip, frozenset(), self.base_url)))
+
     def _add(self, block: Optional[Block]) -> None:
-        """Append ``block`` unless it holds no text; a block without a declared dir gets its letters'."""
-        if block is None or not " ".join(block_texts(block)):
+        """Append ``block`` unless it holds no text (a figure, no image either); a block without a
+        declared dir gets its letters'."""
+        if block is None or not (" ".join(block_texts(block)) or isinstance(block, Figure) and (block.src or block.alt)):
             return
         if block.dir is None:
             block = dataclasses.replace(block, dir=direction_of(" ".join(block_texts(block))))
         self.blocks.append(block)
 
 
-def _list(tag: Tag) -> Optional[List]:
-    items = tuple(item for item in _list_items(tag) if item)
+def _list(tag: Tag, walker: _Walker) -> Optional[List]:
+    items = [item for item in _list_items(tag, walker) if item[0]]
     if not items:
         return None
     ordered = tag.name == "ol"
-    return List(ordered, items, _declared_dir(tag), _numerals(tag) if ordered else None)
+    return List(ordered, tuple(text for text, _ in items), _declared_dir(tag), _numerals(tag) if ordered else None,
+                _parts(marks for _, marks in items))
 
 
-def _list_items(tag: Tag) -> Iterator[str]:
-    """Each item's own text, followed by the items of lists nested in it (the model's lists are flat)."""
+def _list_items(tag: Tag, walker: _Walker) -> Iterator[tuple[str, tuple[Mark, ...]]]:
+    """Each item's own text and marks, followed by the items of lists nested in it (the model's
+    lists are flat)."""
     for item in tag.find_all("li", recursive=False):
-        yield _clean(_flat_text(item, skip=_LISTS))
+        yield walker.marked(item, skip=_LISTS)
         for nested in item.find_all(_LISTS):
             if _enclosing(nested, _LISTS) is tag:
-                yield from _list_items(nested)
+                yield from _list_items(nested, walker)
+
+
+def _parts(marks_by_part: Iterable[tuple[Mark, ...]]) -> tuple[Mark, ...]:
+    """The marks of a block's texts, each numbered with its text's place (``Mark.part``)."""
+    return tuple(mark for part, marks in enumerate(marks_by_part) for mark in with_part(marks, part))
 
 
 def _numerals(tag: Tag) -> Optional[str]:
@@ -332,19 +391,26 @@ def _is_layout_table(tag: Tag) -> bool:
     return tag.get("role") in ("presentation", "none") or tag.find(("table", *_HEADING_LEVELS)) is not None
 
 
-def _table(tag: Tag, name: str) -> Optional[Table]:
+def _table(tag: Tag, walker: _Walker) -> Optional[Table]:
     rows = [row for row in _elements(tag, ("tr",)) if _enclosing(row, ("table",)) is tag]
     try:
-        grid = _grid(rows, spans=True)
+        grid = _grid(rows, walker, spans=True)
     except _TooManyCells:
         log.warning("%s: a table whose row and column spans would add more than %s empty cells; spans ignored, "
-                    "every cell kept", name, f"{MAX_SPANNED_CELLS:,}")
-        grid = _grid(rows, spans=False)
-    if not any(any(cells) for cells in grid):
+                    "every cell kept", walker.name, f"{MAX_SPANNED_CELLS:,}")
+        grid = _grid(rows, walker, spans=False)
+    if not any(any(text for text, _ in cells) for cells in grid):
         return None
     heads = _header_row_count(rows)
-    header = tuple(" ".join(filter(None, column)) for column in zip_longest(*grid[:heads], fillvalue="")) if heads else ()
-    return Table(header, tuple(tuple(cells) for cells in grid[heads:]), _declared_dir(tag))
+    if heads == 1:
+        header = grid[0]
+    else:  # header rows stacked into one: their marks are not kept
+        header = [(" ".join(filter(None, (text for text, _ in column))), ())
+                  for column in zip_longest(*grid[:heads], fillvalue=("", ()))] if heads else []
+    body = grid[heads:]
+    cells = header + [cell for row in body for cell in row]
+    return Table(tuple(text for text, _ in header), tuple(tuple(text for text, _ in row) for row in body),
+                 _declared_dir(tag), _parts(marks for _, marks in cells))
 
 
 def _header_row_count(rows: list[Tag]) -> int:
@@ -365,16 +431,16 @@ class _TooManyCells(Exception):
     """Spans that would multiply a small table past its cells and MAX_SPANNED_CELLS."""
 
 
-def _grid(rows: list[Tag], spans: bool) -> list[list[str]]:
-    """Cell texts row by row, with spanned cells flattened: a cell's text stays in its first
-    row and column, and the other places it covers are empty, so every column lines up.
+def _grid(rows: list[Tag], walker: _Walker, spans: bool) -> list[list[tuple[str, tuple[Mark, ...]]]]:
+    """Cell texts and marks row by row, with spanned cells flattened: a cell's text stays in its
+    first row and column, and the other places it covers are empty, so every column lines up.
     _TooManyCells when the spans would add more than MAX_SPANNED_CELLS empty places."""
-    grid: list[list[str]] = []
+    grid: list[list[tuple[str, tuple[Mark, ...]]]] = []
     covered: Counter = Counter()  # column -> rows still covered by a rowspan from above
     limit = MAX_SPANNED_CELLS + sum(len(_cells(row)) for row in rows)
     total = 0
     for row in rows:
-        line: list[str] = []
+        line: list[tuple[str, tuple[Mark, ...]]] = []
         for cell in _cells(row):
             _skip_covered(line, covered)
             colspan, rowspan = (_span(cell, "colspan", _MAX_COLSPAN), _span(cell, "rowspan", _MAX_ROWSPAN)) \
@@ -383,7 +449,7 @@ def _grid(rows: list[Tag], spans: bool) -> list[list[str]]:
                 raise _TooManyCells()
             for column in range(len(line), len(line) + colspan):
                 covered[column] = rowspan - 1
-            line += [_clean(_flat_text(cell))] + [""] * (colspan - 1)
+            line += [walker.marked(cell)] + [("", ())] * (colspan - 1)
         through = max((c for c, n in covered.items() if n > 0), default=-1)
         if total + max(len(line), through + 1) > limit:
             raise _TooManyCells()
@@ -397,7 +463,7 @@ def _skip_covered(line: list[str], covered: Counter, through: int = -1) -> None:
     """Pad ``line`` with an empty cell for each column covered from above (and up to ``through``)."""
     while covered[len(line)] > 0 or len(line) <= through:
         covered[len(line)] = max(covered[len(line)] - 1, 0)
-        line.append("")
+        line.append(("", ()))
 
 
 def _cells(row: Tag) -> list[Tag]:
@@ -458,3 +524,92 @@ def _declared(root: Tag, attribute: str) -> Optional[str]:
 def _relative_dir(block: Block, document_dir: str) -> Block:
     """The model keeps a block's dir only where it differs from the document's."""
     return dataclasses.replace(block, dir=None) if block.dir == document_dir else block
+
+
+# --- version 2: marks, quotes, figures ------------------------------------------------------------
+
+_MARK_TAGS = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "code": "code", "kbd": "code",
+              "samp": "code"}
+_NOT_IN_QUOTE = ("ul", "ol", "table", "figure", "blockquote", *_HEADING_LEVELS)
+_NOT_IN_FIGURE = ("table", "ul", "ol", "blockquote", "pre", *_HEADING_LEVELS)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|source", re.IGNORECASE)
+_ATTRIBUTION_DASH = re.compile(r"^\s*(?:—|―|–|-{1,2})\s*")
+
+
+def _mark_key(tag: Tag, base_url: Optional[str]):
+    """The mark an inline element stands for: ``("strong", None)``, ``("link", href)``, or None.
+    A link is kept only to http, https or mailto (a relative one resolved against the page's
+    URL when the page gives one); any other is dropped with a warning, its text kept."""
+    if tag.name == "a" and tag.has_attr("href"):
+        href = str(tag["href"]).strip()
+        if base_url and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+            href = urljoin(base_url, href)
+        if safe_href(href):
+            return ("link", href)
+        log.warning("dropped a link to %r: only http, https and mailto links are kept", href[:60])
+        return None
+    kind = _MARK_TAGS.get(tag.name)
+    return (kind, None) if kind else None
+
+
+def _marked_pieces(tag: Tag, skip: tuple[str, ...], keys: frozenset, base_url: Optional[str]):
+    """:func:`_flat_text` as (text, marks) pieces."""
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if child.name in skip:
+                continue
+            breaks = child.name == "br" or child.name in _BLOCK_TAGS
+            key = _mark_key(child, base_url) if not breaks else None
+            if breaks:
+                yield " ", keys
+            yield from _marked_pieces(child, skip, keys | {key} if key else keys, base_url)
+            if breaks:
+                yield " ", keys
+        elif _is_text(child):
+            yield str(child), keys
+
+
+def _is_own_header(tag: Tag) -> bool:
+    """newsconv's byline block (see writers/_html_blocks.py)."""
+    return tag.name == "div" and "article-meta" in tag.get("class", [])
+
+
+def _quote(tag: Tag, walker: _Walker) -> Optional[Quote]:
+    """A ``<blockquote>``: its text, and its attribution from a ``<footer>`` or a last ``<cite>``."""
+    source = tag.find("footer") or next((cite for cite in tag.find_all("cite")[-1:]
+                                         if cite.parent is tag or _only_child(cite)), None)
+    attribution, attribution_marks = walker.marked(source) if source is not None else ("", ())
+    if source is not None:
+        source.extract()
+    dash = _ATTRIBUTION_DASH.match(attribution) if source is not None and source.name == "footer" else None
+    if dash:  # "— Name" in a <footer>: the dash is typography; a <cite> holds the name alone
+        attribution = attribution[dash.end():]
+        attribution_marks = tuple(mark for mark in (
+            dataclasses.replace(m, start=m.start - dash.end(), end=m.end - dash.end()) for m in attribution_marks)
+            if mark.start >= 0)
+    text, marks = walker.marked(tag)
+    if not text:
+        return Quote(attribution, "", _declared_dir(tag), attribution_marks) if attribution else None
+    return Quote(text, attribution, _declared_dir(tag), _parts((marks, attribution_marks)))
+
+
+def _only_child(tag: Tag) -> bool:
+    """Whether ``tag`` is all there is in its parent paragraph (``<p><cite>Name</cite></p>``)."""
+    return tag.parent.name == "p" and _clean(_flat_text(tag.parent)) == _clean(_flat_text(tag))
+
+
+def _figure(tag: Tag, walker: _Walker) -> Figure:
+    """A ``<figure>``: its image's ``src`` (embedded later, or refused) and alt text, the caption
+    and the credit (an element of the caption classed as one, or its ``<small>``)."""
+    image = tag.find("img")
+    placeholder = tag.find("span", class_="missing-image")
+    src = str(image.get("src", "")).strip() if image is not None else ""
+    alt = image.get("alt", "") if image is not None else (placeholder.get("data-alt", "") if placeholder else "")
+    caption_tag = tag.find("figcaption")
+    caption, caption_marks, credit, credit_marks = "", (), "", ()
+    if caption_tag is not None:
+        credit_tag = caption_tag.find(class_=_CREDIT_CLASS) or caption_tag.find("small")
+        if credit_tag is not None:
+            credit, credit_marks = walker.marked(credit_tag.extract())
+        caption, caption_marks = walker.marked(caption_tag)
+    return Figure(src, _clean(str(alt)), caption, credit, _declared_dir(tag), _parts((caption_marks, credit_marks)))

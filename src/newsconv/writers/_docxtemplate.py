@@ -21,7 +21,7 @@ from docx.styles import BabelFish
 from ..errors import InputError
 
 # The styles the DOCX writer names (besides Normal and the defaults, always kept).
-USED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Table Grid")
+USED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Table Grid", "Quote", "Caption")
 # Parts of the template that nothing in a converted article uses.
 UNUSED_PARTS = ("/word/stylesWithEffects.xml", "/docProps/thumbnail.jpeg", "/customXml/")
 

@@ -17,7 +17,7 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import docx
 from docx.enum.table import WD_TABLE_DIRECTION
@@ -27,13 +27,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import fonts
-from ..model import Block, Document, Heading, List, Paragraph, Table
+from ..model import Block, Document, Figure, Heading, List, Mark, Paragraph, Quote, Table, block_texts, header_in_body
 from ..options import RenderOptions
 from ..style import PAPER_SIZES, expand, header_values, list_digits, numbers_digits
 from ..text import bidi
 from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
-from . import _docxfonts, _docxtemplate, _ooxml
+from . import _docx_v2, _docxfonts, _docxtemplate, _ooxml
 
 log = logging.getLogger("newsconv")
 
@@ -116,6 +116,7 @@ def _bundled_face(family: str, script: str) -> _docxfonts.Face:
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as DOCX bytes; the same model and options always give the same bytes."""
+    document = header_in_body(document)
     typography = Typography.of(document, options)
     text, bold_text = document_text(document)
     text += running_texts(document, options)  # the header and footer are set in the embedded faces too
@@ -243,26 +244,34 @@ class _BodyWriter:
 
     def add(self, block: Block) -> None:
         rtl = (block.dir or ("rtl" if self.typography.rtl else "ltr")) == "rtl"
-        if isinstance(block, Heading):
-            self.paragraph(block.text, rtl, style=f"Heading {block.level}")
-        elif isinstance(block, Paragraph):
-            paragraph = self.paragraph(block.text, rtl)
-            if self.justify:
-                paragraph.alignment = JUSTIFICATION[self.justify]
-        elif isinstance(block, List):
-            self.list(block, rtl)
-        else:
-            self.table(block, rtl)
+        BLOCK_WRITERS[type(block)](self, block, rtl)
 
-    def paragraph(self, text: str, rtl: bool, style: Optional[str] = None):
-        """A paragraph of ``text`` at the end of the body."""
+    def heading(self, block: Heading, rtl: bool) -> None:
+        self.paragraph(block.text, rtl, style=f"Heading {block.level}", marks=block.marks)
+
+    def body_paragraph(self, block: Paragraph, rtl: bool) -> None:
+        paragraph = self.paragraph(block.text, rtl, marks=block.marks)
+        if self.justify:
+            paragraph.alignment = JUSTIFICATION[self.justify]
+
+    def quote(self, block: Quote, rtl: bool) -> None:
+        _docx_v2.quote(self, block, rtl)
+
+    def figure(self, block: Figure, rtl: bool) -> None:
+        _docx_v2.figure(self, block, rtl)
+
+    def paragraph(self, text: str, rtl: bool, style: Optional[str] = None, marks: Sequence[Mark] = ()):
+        """A paragraph of ``text`` (with its ``marks``) at the end of the body."""
         paragraph = self.word.add_paragraph()
         if style:
             paragraph._p.get_or_add_pPr().style = self.style_ids[style]
         if self.follows_table:
             paragraph.paragraph_format.space_before = TABLE_GAP
             self.follows_table = False
-        self.fill(paragraph, text, rtl)
+        if marks:
+            _docx_v2.fill_marked(self, paragraph, text, marks, rtl)
+        else:
+            self.fill(paragraph, text, rtl)
         return paragraph
 
     def fill(self, paragraph, text: str, rtl: bool, bold: bool = False) -> None:
@@ -287,8 +296,8 @@ class _BodyWriter:
 
     def list(self, block: List, rtl: bool) -> None:
         num_id = self.ordered_list_id(list_digits(block, self.style)) if block.ordered else self.bullet_list_id()
-        for item in block.items:
-            paragraph = self.paragraph(item, rtl, style="List Paragraph")
+        for part, item in enumerate(block.items):
+            paragraph = self.paragraph(item, rtl, style="List Paragraph", marks=_docx_v2.part_marks(block.marks, part))
             _ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id)
 
     def bullet_list_id(self) -> str:
@@ -310,11 +319,15 @@ class _BodyWriter:
                 self.numbering, number_format, level_text, font)
         return self.list_definitions[number_format, font]
 
-    def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool) -> None:
+    def fill_cell(self, paragraph, text: str, rtl: bool, bold: bool, marks: Sequence[Mark] = ()) -> None:
         """A cell's paragraph, set solid: body spacing would leave a blank line in every cell."""
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.line_spacing = 1.0
-        self.fill(paragraph, text, rtl, bold)
+        if marks:
+            bolded = [Mark("strong", 0, len(text))] if bold and text else []
+            _docx_v2.fill_marked(self, paragraph, text, [*marks, *bolded], rtl)
+        else:
+            self.fill(paragraph, text, rtl, bold)
 
     def table(self, block: Table, rtl: bool) -> None:
         """A bordered table, columns right to left for RTL, its header row bold and repeated per page."""
@@ -324,16 +337,30 @@ class _BodyWriter:
         if rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         widths = column_widths(grid, block.column_count, self.text_width)
+        part = 0  # the cell's place among the table's texts, which its marks name
         for index, (row, texts) in enumerate(zip(table.rows, grid)):
             is_header = bool(block.header) and index == 0
-            for cell, width, text in itertools.zip_longest(row.cells, widths, texts, fillvalue=""):
+            for column, (cell, width, text) in enumerate(itertools.zip_longest(row.cells, widths, texts, fillvalue="")):
                 cell.width = width
-                self.fill_cell(cell.paragraphs[0], text, rtl, bold=is_header)
+                marks = _docx_v2.part_marks(block.marks, part + column) if column < len(texts) else ()
+                self.fill_cell(cell.paragraphs[0], text, rtl, bold=is_header, marks=marks)
+            part += len(texts)
         for column, width in zip(table.columns, widths):
             column.width = width
         if block.header:
             _ooxml.repeat_as_header(table.rows[0]._tr)
         self.follows_table = True
+
+
+# Every kind of block and the _BodyWriter method that writes it (tests check that no kind is missing).
+BLOCK_WRITERS = {
+    Heading: _BodyWriter.heading,
+    Paragraph: _BodyWriter.body_paragraph,
+    List: _BodyWriter.list,
+    Table: _BodyWriter.table,
+    Quote: _BodyWriter.quote,
+    Figure: _BodyWriter.figure,
+}
 
 
 def column_widths(grid: list, column_count: int, available: int) -> list[int]:
@@ -380,13 +407,16 @@ def _script_pieces(chunk: str) -> list[str]:
 
 
 def _set_properties(word, document: Document, typography: Typography, options: RenderOptions) -> None:
-    """Title, author and language in the core properties; dates only from ``options.date``."""
+    """Title, authors, section (as subject), keywords and language in the core properties; dates
+    only from ``options.date`` or the article's own ``meta.date``, never the clock."""
     properties = word.core_properties
     properties.title = options.title or document.title or ""
-    properties.author = properties.last_modified_by = options.author or ""
+    properties.author = properties.last_modified_by = options.author or "; ".join(document.meta.authors)
+    properties.subject = document.meta.section or ""
+    properties.keywords = ", ".join(document.meta.keywords)
     properties.language = typography.bidi_lang if typography.rtl else typography.latin_lang
     properties.revision = 1
-    date = _parse_date(options.date)
+    date = _parse_date(options.date or document.meta.date)
     if date:
         properties.created = properties.modified = date
     else:
@@ -397,10 +427,12 @@ def _parse_date(value: Optional[str]) -> Optional[datetime.datetime]:
     if not value:
         return None
     try:
-        return datetime.datetime.fromisoformat(value)
+        date = datetime.datetime.fromisoformat(value)
     except ValueError:
         log.warning("docx: date %r is not ISO 8601; the document keeps no date", value)
         return None
+    # Core properties are in UTC (W3CDTF with Z): python-docx writes the clock time as it is given.
+    return date.astimezone(datetime.timezone.utc).replace(tzinfo=None) if date.tzinfo else date
 
 
 class _PartCollector(dict):
@@ -434,9 +466,14 @@ def document_text(document: Document) -> tuple[str, str]:
             text.append(block.text)
         elif isinstance(block, List):
             text.extend(block.items)
-        else:
+        elif isinstance(block, Quote):
+            text.extend(block_texts(block))
+        elif isinstance(block, Figure):
+            bold.extend(block_texts(block))  # Word's Caption style is bold
+        elif isinstance(block, Table):
             bold.extend(block.header or ())
             text.extend(cell for row in block.rows for cell in row)
+    bold.extend(_docx_v2.strong_texts(document))
     return "".join(text + bold), "".join(bold)
 
 

@@ -15,13 +15,14 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from ..model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ..model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, block_texts
 from ..options import RenderOptions
 from ..style import HouseStyle, expand, header_values, numbers_digits
 from ..text.bidi import direction_runs, has_strong_letter
 from ..text.languages import FAMILIES, languages_in
 from ..text.script import ARABIC, HEBREW, direction_of
 from ..version import __version__
+from . import _html_blocks as html_blocks
 
 STYLESHEET = """\
 html { font-family: "Noto Serif", Amiri, "Noto Naskh Arabic", "Frank Ruhl Libre", "Noto Serif Hebrew", serif;
@@ -73,11 +74,13 @@ def _page(document: Document, options: RenderOptions) -> str:
         f"<title>{_escape(options.title or document.title or _fallback_title(document))}</title>",
         f'<meta name="generator" content="newsconv {__version__}">',
     ]
-    if options.author:
-        head.append(f'<meta name="author" content="{_escape_attr(options.author)}">')
-    if options.date:
-        head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date)}">')
-    head.append(f"<style>\n{_custom_properties(options.style)}{STYLESHEET}{_page_rules(document, options)}</style>")
+    for author in [options.author] if options.author else document.meta.authors:
+        head.append(f'<meta name="author" content="{_escape_attr(author)}">')
+    if options.date or document.meta.date:
+        head.append(f'<meta name="dcterms.date" content="{_escape_attr(options.date or document.meta.date)}">')
+    head += filter(None, [html_blocks.json_ld(document, options.title or document.title, options.author, options.date)])
+    head.append(f"<style>\n{_custom_properties(options.style)}{STYLESHEET}{html_blocks.STYLESHEET}"
+                f"{_page_rules(document, options)}</style>")
     head.extend(_house_css(options.css))
     return "\n".join([
         "<!DOCTYPE html>",
@@ -175,20 +178,21 @@ def _fallback_title(document: Document, limit: int = 80) -> str:
 
 
 def _article(document: Document, attrs: str) -> str:
-    blocks = [_block(block, document.dir) for block in document.blocks]
+    blocks = html_blocks.with_header(document, [_block(block, document.dir) for block in document.blocks])
     return "\n".join([f"<article{attrs}>", *blocks, "</article>"])
 
 
 def _block(block: Block, document_dir: str) -> str:
     direction = block.dir or document_dir
-    attr = _block_dir_attr(block, direction, document_dir)
-    if isinstance(block, Heading):
-        return f"<h{block.level}{attr}>{_inline(block.text, direction)}</h{block.level}>"
-    if isinstance(block, Paragraph):
-        return f"<p{attr}>{_inline(block.text, direction)}</p>"
-    if isinstance(block, List):
-        return _list(block, direction, attr)
-    return _table(block, direction, attr)
+    return BLOCK_WRITERS[type(block)](block, direction, _block_dir_attr(block, direction, document_dir))
+
+
+def _heading(block: Heading, direction: str, attr: str) -> str:
+    return f"<h{block.level}{attr}>{html_blocks.marked(block.text, block.marks, direction)}</h{block.level}>"
+
+
+def _paragraph(block: Paragraph, direction: str, attr: str) -> str:
+    return f"<p{attr}>{html_blocks.marked(block.text, block.marks, direction)}</p>"
 
 
 def _block_dir_attr(block: Block, direction: str, document_dir: str) -> str:
@@ -203,34 +207,55 @@ def _list(block: List, direction: str, attr: str) -> str:
     style = _NUMERAL_STYLES.get(block.numerals) if block.ordered else None
     if style:
         attr += f' style="list-style-type: {style}"'
-    items = "".join(f"<li>{_inline(item, direction)}</li>" for item in block.items)
+    items = "".join(f"<li>{_marked_part(block, index, direction)}</li>" for index, item in enumerate(block.items))
     return f"<{tag}{attr}>{items}</{tag}>"
 
 
 def _table(block: Table, direction: str, attr: str) -> str:
     parts = [f"<table{attr}>"]
     if block.header:
-        cells = "".join(f'<th scope="col">{_inline(cell, direction)}</th>' for cell in block.header)
+        cells = "".join(f'<th scope="col">{_marked_part(block, index, direction)}</th>'
+                        for index in range(len(block.header)))
         parts.append(f"<thead><tr>{cells}</tr></thead>")
     parts.append("<tbody>")
+    part = len(block.header)
     for row in block.rows:
-        parts.append("<tr>" + "".join(f"<td>{_inline(cell, direction)}</td>" for cell in row) + "</tr>")
+        parts.append("<tr>" + "".join(f"<td>{_marked_part(block, part + index, direction)}</td>"
+                                      for index in range(len(row))) + "</tr>")
+        part += len(row)
     parts.append("</tbody></table>")
     return "\n".join(parts)
+
+
+# Every kind of block and the function that writes it (tests check that no kind is missing).
+BLOCK_WRITERS = {Heading: _heading, Paragraph: _paragraph, List: _list, Table: _table,
+                 Quote: html_blocks.quote, Figure: html_blocks.figure}
+
+
+def _marked_part(block: Block, part: int, direction: str) -> str:
+    """Text number ``part`` of a block (a list item, a table cell) with its marks."""
+    return html_blocks.marked(block_texts(block)[part], html_blocks.part_marks(block.marks, part), direction)
 
 
 def _inline(text: str, direction: str) -> str:
     """Escaped text with each run of the opposite direction that holds a letter of that
     direction isolated in ``<bdi>``: the runs the PDF reverses, so the three formats agree.
     A run of bare numbers is left alone: numbers read left to right in any context."""
-    rtl = direction == "rtl"
-    out = []
-    for run in direction_runs(text, rtl):
-        chunk = html.escape(text[run.start:run.end], quote=False)
-        if run.rtl != rtl and has_strong_letter(text[run.start:run.end], run.rtl):
-            chunk = f'<bdi dir="{"rtl" if run.rtl else "ltr"}">{chunk}</bdi>'
-        out.append(chunk)
+    out, done = [], 0
+    for start, end in isolated_runs(text, direction):
+        out.append(html.escape(text[done:start], quote=False))
+        out.append(f'<bdi dir="{"ltr" if direction == "rtl" else "rtl"}">{html.escape(text[start:end], quote=False)}</bdi>')
+        done = end
+    out.append(html.escape(text[done:], quote=False))
     return "".join(out)
+
+
+def isolated_runs(text: str, direction: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run :func:`_inline` isolates: ``text.bidi``'s direction runs of
+    the opposite direction that hold a letter of that direction."""
+    rtl = direction == "rtl"
+    return [(run.start, run.end) for run in direction_runs(text, rtl)
+            if run.rtl != rtl and has_strong_letter(text[run.start:run.end], run.rtl)]
 
 
 def _escape(text: str) -> str:

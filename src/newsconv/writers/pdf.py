@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from itertools import chain
 
-from ..model import Document
+from ..model import Document, header_in_body
 from ..options import RenderOptions
 from ._pdf.archival import pdfa_part, refuse_forbidden
 from ._pdf.blocks import BlockLayout
@@ -30,6 +30,7 @@ log = logging.getLogger("newsconv")
 
 def write(document: Document, options: RenderOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
+    document = header_in_body(document)  # the byline and dateline printed where the article had them
     rtl = document.dir == "rtl"
     frame = frame_for(options.style, rtl)
     styles = styles_for(document, options)

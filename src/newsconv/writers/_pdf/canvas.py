@@ -31,6 +31,8 @@ class Canvas:
         self.structure = structure
         self._in_artifact = False
         self.fonts: dict[Face, tuple[str, EmbeddedFont]] = {}
+        self._annotations: list[int] = []  # the current page's links
+        self._links: list[tuple[int, str, int]] = []  # every link annotation: (object, body, page index)
         self._ops: list[str] = []
         self._pages: list[int] = []
         self._running: list[int] = []  # each page's stream for its header and footer
@@ -88,6 +90,16 @@ class Canvas:
         self._images[name] = number
         self.emit(f"q {number_(width)} 0 0 {number_(height)} {number_(left)} {number_(bottom)} cm /{name} Do Q")
 
+    def link(self, body: str, element: Element) -> None:
+        """A link annotation (``body``: its /Rect, /A and so on) on the page being drawn, tagged as a
+        Link element under ``element`` (the paragraph its text is content of) that holds the
+        annotation as an object reference (PDF/UA-1 7.18.5).  Written with the file, once the
+        page count gives its key in the parent tree."""
+        number = self.pdf.reserve()
+        self.structure.link(element, len(self._pages), number)
+        self._annotations.append(number)
+        self._links.append((number, body, len(self._pages)))
+
     def show_page(self) -> None:
         """End the page: its content stream, and a second one reserved for its header and footer,
         which ``draw_running`` fills once the page count is known."""
@@ -95,9 +107,11 @@ class Canvas:
         running = self.pdf.reserve()
         self._running.append(running)
         width, height = self.page_size
+        annotations = f" /Annots [{' '.join(f'{n} 0 R' for n in self._annotations)}]" if self._annotations else ""
+        self._annotations = []
         self._pages.append(self.pdf.add(
             f"<< /Type /Page /Parent {self._pages_number} 0 R /MediaBox [0 0 {number(width)} {number(height)}] "
-            f"/Resources {self._resources} 0 R /Contents [{contents} 0 R {running} 0 R] "
+            f"/Resources {self._resources} 0 R /Contents [{contents} 0 R {running} 0 R]{annotations} "
             f"/StructParents {len(self._pages)} /Tabs /S >>"))
 
     def draw_running(self, decorate: Callable[["Canvas", int, int], None]) -> None:
@@ -126,6 +140,8 @@ class Canvas:
         kids = " ".join(f"{page} 0 R" for page in self._pages)
         self.pdf.put(self._pages_number, f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>")
         tree = self.structure.write(self.pdf, self._pages)
+        for key, (annotation, body, page) in enumerate(self._links, len(self._pages)):
+            self.pdf.put(annotation, f"<< /Type /Annot {body} /P {self._pages[page]} 0 R /StructParent {key} >>")
         xmp = self.pdf.add_stream(metadata.xmp(pdfa_part, ua), "/Type /Metadata /Subtype /XML ", compress=False)
         catalog = [f"/Type /Catalog /Pages {self._pages_number} 0 R /Lang {text_string(metadata.lang)}",
                    f"/StructTreeRoot {tree} 0 R /MarkInfo << /Marked true >>",

@@ -44,6 +44,7 @@ class PlacedGlyph(NamedTuple):
     dx: float
     dy: float
     advance: float
+    index: int = -1  # where the glyph's characters start in the paragraph's text (links find their glyphs)
 
 
 class Line(NamedTuple):
@@ -70,11 +71,16 @@ class Typesetter:
     def __init__(self) -> None:
         self.missing: set[str] = set()
 
-    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False) -> Sequence[Line]:
-        """``text`` broken into lines no wider than ``width`` points (a token wider than that is cut)."""
+    def lines(self, text: str, style: TextStyle, width: float, rtl: bool, justify: bool = False,
+              marks: Sequence = ()) -> Sequence[Line]:
+        """``text`` broken into lines no wider than ``width`` points (a token wider than that is cut);
+        ``marks`` set in bold or italic what they mark (see emphasis.py)."""
         levels = embedding_levels(text, rtl)
         fonts, missing = style.coverage.assign(text)
         self.missing |= missing
+        if marks:
+            from .emphasis import with_emphasis
+            style, fonts = with_emphasis(style, text, fonts, marks)
         paragraph = _Paragraph(text, style, levels, fonts)
         single = _single_line(paragraph, width, rtl)
         if single is not None:
@@ -228,7 +234,10 @@ class _Paragraph:
         scale = style.size / face.units_per_em
         for glyph, glyph_text in zip(glyphs, texts):
             advance = glyph.advance * scale
-            placed.append(PlacedGlyph(face, glyph.gid, glyph_text, pen, glyph.dx * scale, glyph.dy * scale, advance))
+            position = start + glyph.cluster  # in the text as written: tatweels added here do not count
+            placed.append(PlacedGlyph(face, glyph.gid, glyph_text, pen, glyph.dx * scale, glyph.dy * scale, advance,
+                                      position - sum(1 for i in self.inserted if i < position) if self.inserted
+                                      else position))
             pen += advance
         return pen
 

@@ -50,8 +50,9 @@ class Metadata:
     @classmethod
     def of(cls, document: Document, options: RenderOptions) -> "Metadata":
         return cls(title=_clean(options.title or document_title(document)), lang=_clean(document.lang),
-                   author=_clean(options.author or ""), subject=_clean(options.date or ""),
-                   date=_parse_date(options.date))
+                   author=_clean(options.author or ", ".join(document.meta.authors)),
+                   subject=_clean(options.date or document.meta.date or ""),
+                   date=_parse_date(options.date or document.meta.date))
 
     def info(self) -> str:
         """The Info dictionary."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from ...model import Block, Document, Heading, List, Paragraph, Table, block_texts
+from ...model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, block_texts
 from ...text.script import detect_language
 from .pdffile import PdfFile, text_string
 
 # The standard structure types this writer uses (ISO 32000-1 14.8.4): no role map is needed.
 STANDARD_TYPES = frozenset({"Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
-                            "TBody", "TR", "TH", "TD"})
+                            "TBody", "TR", "TH", "TD", "BlockQuote", "Figure", "Caption", "Link"})
 
 
 @dataclass(eq=False)
@@ -29,14 +29,23 @@ class Element:
     parent: Optional["Element"] = None
     lang: Optional[str] = None
     attributes: str = ""
-    kids: list[Union["Element", tuple[int, int]]] = field(default_factory=list)
+    kids: list[Union["Element", tuple[int, int], "ObjectRef"]] = field(default_factory=list)
     number: int = 0  # its PDF object, once written
     first_mark: Optional[tuple[int, float]] = None  # (page index, top) where it is first drawn
+    alt: str = ""  # a Figure's alternate description
 
     def add(self, type_: str, attributes: str = "", lang: Optional[str] = None) -> "Element":
         kid = Element(type_, self, lang, attributes)
         self.kids.append(kid)
         return kid
+
+
+@dataclass(frozen=True)
+class ObjectRef:
+    """A kid that is a PDF object (a link annotation) on page ``page`` (counted from 0)."""
+
+    page: int
+    number: int
 
 
 @dataclass(frozen=True)
@@ -54,7 +63,23 @@ class TableTags:
     rows: tuple[tuple[Element, ...], ...]
 
 
-Tags = Union[Element, ListTags, TableTags]
+@dataclass(frozen=True)
+class QuoteTags:
+    """A quote: a BlockQuote holding a P for its text and one for its attribution (when it has one)."""
+
+    text: Element
+    attribution: Optional[Element]
+
+
+@dataclass(frozen=True)
+class FigureTags:
+    """A figure: the Figure (its image, with the alt text as /Alt) and its Caption."""
+
+    figure: Element
+    caption: Element
+
+
+Tags = Union[Element, ListTags, TableTags, QuoteTags, FigureTags]
 
 
 class StructureTree:
@@ -65,6 +90,7 @@ class StructureTree:
         self.root = Element("Document")
         self.headings: list[tuple[int, str, Element]] = []  # (level, text, element), for bookmarks
         self.pages: list[list[Element]] = []  # per page, the element of each MCID
+        self.links: list[Element] = []  # the Link element of each annotation, in the order drawn
 
     def add(self, block: Block) -> Tags:
         """The elements of ``block``, appended to the document in reading order."""
@@ -83,6 +109,13 @@ class StructureTree:
                 item = element.add("LI")
                 items.append((item.add("Lbl"), item.add("LBody")))
             return ListTags(tuple(items))
+        if isinstance(block, Quote):
+            element = self.root.add("BlockQuote", lang=lang)
+            return QuoteTags(element.add("P"), element.add("P") if block.attribution else None)
+        if isinstance(block, Figure):
+            element = self.root.add("Figure", lang=lang)
+            element.alt = block.alt or block.caption or "image"
+            return FigureTags(element, element.add("Caption"))
         assert isinstance(block, Table)
         element = self.root.add("Table", lang=lang)
         header: tuple[Element, ...] = ()
@@ -105,6 +138,13 @@ class StructureTree:
             element.first_mark = (page, top)
         return len(marks) - 1
 
+    def link(self, element: Element, page: int, annotation: int) -> None:
+        """A Link element under ``element`` for the link annotation object ``annotation`` on ``page``;
+        its key in the parent tree follows the pages' (see :meth:`write`)."""
+        link = element.add("Link")
+        link.kids.append(ObjectRef(page, annotation))
+        self.links.append(link)
+
     def write(self, pdf: PdfFile, page_objects: list[int]) -> int:
         """The StructTreeRoot with every element and the ParentTree; its object number."""
         root = pdf.reserve()
@@ -113,9 +153,10 @@ class StructureTree:
         marks = self.pages + [[]] * (len(page_objects) - len(self.pages))
         nums = " ".join(f"{index} [{' '.join(f'{element.number} 0 R' for element in page)}]"
                         for index, page in enumerate(marks))
+        nums += "".join(f" {key} {link.number} 0 R" for key, link in enumerate(self.links, len(page_objects)))
         parent_tree = pdf.add(f"<< /Nums [{nums}] >>")
         pdf.put(root, f"<< /Type /StructTreeRoot /K [{self.root.number} 0 R] /ParentTree {parent_tree} 0 R "
-                      f"/ParentTreeNextKey {len(page_objects)} >>")
+                      f"/ParentTreeNextKey {len(page_objects) + len(self.links)} >>")
         return root
 
     def _number(self, element: Element, pdf: PdfFile) -> None:
@@ -130,10 +171,13 @@ class StructureTree:
             if isinstance(kid, Element):
                 self._write(kid, element.number, pdf, page_objects)
                 kids.append(f"{kid.number} 0 R")
+            elif isinstance(kid, ObjectRef):
+                kids.append(f"<< /Type /OBJR /Pg {page_objects[kid.page]} 0 R /Obj {kid.number} 0 R >>")
             else:
                 page, mcid = kid
                 kids.append(f"<< /Type /MCR /Pg {page_objects[page]} 0 R /MCID {mcid} >>")
         extra = (f" /Lang {text_string(element.lang)}" if element.lang else "") + \
+            (f" /Alt {text_string(element.alt)}" if element.alt else "") + \
             (f" /A {element.attributes}" if element.attributes else "")
         pdf.put(element.number, f"<< /Type /StructElem /S /{element.type} /P {parent} 0 R "
                                 f"/K [{' '.join(kids)}]{extra} >>")

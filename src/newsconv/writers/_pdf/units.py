@@ -64,15 +64,17 @@ def baseline(top: float, style: TextStyle) -> float:
     return top - style.leading / 2 - style.size * 0.3
 
 
-def draw_line_in(canvas, line: Line, left: float, width: float, top: float, style: TextStyle) -> None:
+def draw_line_in(canvas, line: Line, left: float, width: float, top: float, style: TextStyle) -> float:
     """Draw ``line`` in the box of ``width`` from ``left`` whose top edge is ``top``, aligned to
-    its start side: the one place where a line of text goes onto a page.
+    its start side: the one place where a line of text goes onto a page.  Returns where the
+    line's pen started (its glyphs' ``x`` count from there: links find their glyphs so).
 
     A mark that HarfBuzz moves past the first or last letter's edge is pulled back in with its line.
     """
     ink_left, ink_right = _ink(line)
-    x = min(left + aligned_offset(line, width), left + width - ink_right)
-    draw_line(canvas, line, max(x, left - ink_left), baseline(top, style), style)
+    x = max(min(left + aligned_offset(line, width), left + width - ink_right), left - ink_left)
+    draw_line(canvas, line, x, baseline(top, style), style)
+    return x
 
 
 def _ink(line: Line) -> tuple[float, float]:
