@@ -7,8 +7,6 @@ same families and look alike.
 from __future__ import annotations
 
 import io
-import os
-import stat
 import struct
 import unicodedata
 from functools import lru_cache
@@ -16,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .errors import FontError
+from .files import read_regular_file
 from .text.languages import FAMILIES, language
 from .text.script import ARABIC, HEBREW, LATIN
 
@@ -104,17 +103,7 @@ def check_font(path: str) -> "TTFont":
 
 
 def _font_bytes(path: str) -> bytes:
-    try:  # opened without waiting, so a FIFO given as the font cannot hang
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise FontError(f"{path}: not a regular file")
-            data = handle.read(MAX_FONT_BYTES + 1)
-    except OSError as exc:
-        raise FontError(f"{path}: cannot read the font ({exc.strerror or exc})") from None
-    if len(data) > MAX_FONT_BYTES:
-        raise FontError(f"{path}: larger than {MAX_FONT_BYTES // 2**20} MiB, not a font newsconv uses")
-    return data
+    return read_regular_file(path, MAX_FONT_BYTES, FontError, "not a font newsconv uses")
 
 
 def has_static_bold(script: str) -> bool:

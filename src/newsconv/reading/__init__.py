@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import stat
 from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from ..errors import FormatError, InputError
+from ..files import read_capped, read_regular_file
 from ..model import Document
 from . import images
 
@@ -44,41 +44,14 @@ def read_bytes(data: bytes, fmt: str = "txt", *, encoding: str | None = None, na
 
 
 def load_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of an input file, with every way a path can fail as one InputError.
-
-    Only a regular file is read: a FIFO, a device or a socket could block or never end (a
-    FIFO is opened without waiting for a writer, so that check cannot hang either).
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{path}: is a directory, not a file")
-        raise InputError(f"{path}: is {_file_kind(mode)}, not a regular file (use - to read standard input)")
-    with os.fdopen(fd, "rb") as handle:
-        return read_stream(handle, path)
+    """The bytes of an input file (a regular file, at most MAX_INPUT_BYTES), every way it can fail
+    one InputError; standard input is read with ``read_stream``."""
+    return read_regular_file(path, MAX_INPUT_BYTES, InputError, _TOO_LARGE, " (use - to read standard input)")
 
 
 def read_stream(stream: BinaryIO, name: str | os.PathLike) -> bytes:
     """At most MAX_INPUT_BYTES from ``stream`` (a file or standard input); InputError beyond that."""
-    try:
-        data = stream.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB, the most newsconv reads as one article")
-    return data
+    return read_capped(stream, name, MAX_INPUT_BYTES, InputError, _TOO_LARGE)
 
 
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-             (stat.S_ISSOCK, "a socket"))
-    return next((kind for test, kind in kinds if test(mode)), "a special file")
+_TOO_LARGE = "the most newsconv reads as one article"

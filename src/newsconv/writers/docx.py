@@ -19,7 +19,6 @@ import zipfile
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-import docx
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter

@@ -2,7 +2,7 @@
 and the masthead (the logo, with the publication's name) at the top of the first page."""
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 from ...model import Document
 from ...options import RenderOptions

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ... import fonts
-from ...model import Document, Heading, List, document_texts
+from ...model import Document, Heading, List
 from ...options import RenderOptions
 from ...style import PAPER_SIZES, HouseStyle, list_digits, numbers_digits
 from ...text.languages import language
-from ...text.script import ARABIC, DIGITS
+from ...text.script import ARABIC
 from .glyphfont import load_face
 from .lines import TextStyle
 
