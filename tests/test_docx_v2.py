@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 
 import newsconv
 
-DATA = Path(__file__).parent / "data" / "v2"
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
-    desk = tmp_path_factory.mktemp("desk")
-    for name in ("ar-cms.html", "ar-marked.txt", "plant.jpg", "plant.png"):
-        shutil.copy(DATA / name, desk / name)
+def packages(v2_desk):
+    desk = v2_desk
     out = {}
     for name in ("ar-cms.html", "ar-marked.txt"):
         with zipfile.ZipFile(io.BytesIO(newsconv.render(newsconv.parse(desk / name), "docx"))) as package:

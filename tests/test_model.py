@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from newsconv.model import Document, Figure, List, Mark, Meta, Paragraph, Quote, Table, as_version_1
-from strategies import DOCUMENT, DOCUMENT_V2
+from newsconv.model import Document, Figure, List, Mark, Meta, Paragraph, Quote, Table
+from strategies import DOCUMENT_V2
 
 SEED = Path(__file__).parent.parent / "fixtures" / "articles" / "ar-seed.json"
 

@@ -15,10 +15,8 @@ DATA = Path(__file__).parent / "data" / "v2"
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
-    desk = tmp_path_factory.mktemp("desk")
-    for name in ("ar-cms.html", "ar-marked.txt", "plant.jpg", "plant.png"):
-        shutil.copy(DATA / name, desk / name)
+def pdfs(v2_desk):
+    desk = v2_desk
     return {name: PdfReader(io.BytesIO(newsconv.render(newsconv.parse(desk / name), "pdf")))
             for name in ("ar-cms.html", "ar-marked.txt")}
 

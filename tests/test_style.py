@@ -92,7 +92,6 @@ def test_placeholders_expand_and_unknown_values_stay_empty():
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import html5lib
