@@ -94,7 +94,7 @@ def is_dateline(text: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A line that gives a date or a time and little else ("الأحد 12 مايو 2024", "2022-08-19 10:48",
-    "Publié le 30 septembre 2005 à 11:38"), unlike a title that names its date."""
+    "Publié le 12 juin 2019 à 09:15"), unlike a title that names its date."""
     if not (_DATE.search(text) or _DIGIT.search(text) and _names_a_month(text)):
         return False
     words = (w.strip(".,،:|()-–—/").lower() for w in text.split() if not _DIGIT.search(w))
