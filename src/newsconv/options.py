@@ -7,7 +7,7 @@ from typing import Optional, Union
 
 from .errors import UsageError
 from .model import make_field_valid
-from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle
+from .style import DEFAULT_STYLE, DIGIT_CHOICES, JUSTIFY_CHOICES, PAPER_SIZES, HouseStyle, is_one_of
 
 # --pdf-standard (Typst's names) -> the PDF/A part it adds (conformance U); every PDF is PDF/UA-1.
 PDF_STANDARDS = {"ua-1": None, "a-2u": 2, "a-3u": 3}
@@ -59,6 +59,6 @@ class RenderOptions:
 
 def _check(name: str, value, choices) -> None:
     """One typed error for a bad option value, whichever writer would have met it."""
-    if not any(value is choice or (type(value) is type(choice) and value == choice) for choice in choices):
+    if not is_one_of(value, choices):
         raise UsageError(f"unknown {name} {value!r} (choose from {', '.join(map(str, choices))})")
 

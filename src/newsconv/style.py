@@ -182,9 +182,13 @@ def _number(low: float, high: float):
     return check
 
 
+def is_one_of(value: Any, choices) -> bool:
+    """Whether ``value`` is one of ``choices`` of the same type (``1`` is not ``True``, nor "true")."""
+    return any(value is choice or (type(value) is type(choice) and value == choice) for choice in choices)
+
+
 def _choice(choices: tuple) -> Any:
-    return lambda value, base: value if any(value is c or (type(value) is type(c) and value == c)
-                                            for c in choices) else _INVALID
+    return lambda value, base: value if is_one_of(value, choices) else _INVALID
 
 
 _CHECKS = {
@@ -256,6 +260,13 @@ def expand(template: str, values: dict[str, str]) -> str:
         return f"\u2068{value}\u2069" if value and not value.isdigit() else value
 
     return re.sub(r"\{([a-z]+)\}", fill, template)
+
+
+def running_pieces(template: str, values: dict[str, str]) -> list[str]:
+    """A header or footer template cut for writers that number pages themselves (DOCX fields, CSS
+    counters): "{page}" and "{pages}" stay as they are, every other piece is expanded text."""
+    pieces = re.split(r"(\{page\}|\{pages\})", template)
+    return [piece if piece in ("{page}", "{pages}") else expand(piece, values) for piece in pieces if piece]
 
 
 def header_values(document, options) -> dict[str, str]:

@@ -14,7 +14,6 @@ import datetime
 import io
 import itertools
 import logging
-import re
 import zipfile
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -28,7 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import fonts
 from ..model import Block, Document, Figure, Heading, List, Mark, Paragraph, Quote, Table, block_texts, header_in_body
 from ..options import RenderOptions
-from ..style import PAPER_SIZES, expand, header_values, list_digits, numbers_digits
+from ..style import PAPER_SIZES, expand, header_values, list_digits, numbers_digits, running_pieces
 from ..text import bidi
 from ..text.languages import language
 from ..text.script import ARABIC, HEBREW, LATIN, letter_script, script_census
@@ -213,11 +212,11 @@ def _running_text(paragraph, template: str, values: dict[str, str], typography: 
         paragraph.add_run().add_picture(io.BytesIO(logo.data), height=LOGO_HEIGHT)
         if template:
             paragraph.add_run(" ")
-    for piece in re.split(r"(\{page\}|\{pages\})", template):
+    for piece in running_pieces(template, values):
         if piece in ("{page}", "{pages}"):
             _ooxml.add_field(paragraph._p, "PAGE" if piece == "{page}" else "NUMPAGES")
-        elif piece:
-            for chunk, chunk_rtl in direction_runs(expand(piece, values), typography.rtl):
+        else:
+            for chunk, chunk_rtl in direction_runs(piece, typography.rtl):
                 run = _ooxml.add_text_run(paragraph._p, chunk)
                 if chunk_rtl:
                     _ooxml.set_rtl(run.get_or_add_rPr())

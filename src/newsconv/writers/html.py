@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from pathlib import Path
 from typing import Optional
 
 from ..model import Block, Document, Figure, Heading, List, Paragraph, Quote, Table, block_texts
 from ..options import RenderOptions
-from ..style import HouseStyle, expand, header_values, numbers_digits
+from ..style import HouseStyle, header_values, numbers_digits, running_pieces
 from ..text.bidi import direction_runs, has_strong_letter
 from ..text.languages import FAMILIES, languages_in
 from ..text.script import ARABIC, HEBREW, direction_of
@@ -57,7 +56,6 @@ tr { break-inside: avoid; }
     f'{", ".join(f":lang({code})" for code in languages_in(ARABIC))} {{ line-height: var(--line-height, 1.75); }}\n'
 
 _NUMERAL_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "persian": "persian"}
-_COUNTER_STYLES = _NUMERAL_STYLES
 
 
 def write(document: Document, options: RenderOptions) -> bytes:
@@ -109,7 +107,7 @@ def _page_rules(document: Document, options: RenderOptions) -> str:
     """The printed page: paper, margins, and the running header and footer as margin boxes."""
     style = options.style
     values = header_values(document, options)
-    counter = _COUNTER_STYLES[numbers_digits(document, style.digits)]
+    counter = _NUMERAL_STYLES[numbers_digits(document, style.digits)]
     boxes = []
     for box, template in (("top-center", style.header), ("bottom-center", style.footer)):
         if template:
@@ -122,12 +120,8 @@ def _page_rules(document: Document, options: RenderOptions) -> str:
 
 def _css_content(template: str, values: dict[str, str], counter: str) -> str:
     """A header or footer template as a CSS ``content`` value: text as strings, pages as counters."""
-    parts = []
-    for piece in re.split(r"(\{page\}|\{pages\})", template):
-        if piece in ("{page}", "{pages}"):
-            parts.append(f"counter({piece[1:-1]}, {counter})")
-        elif piece:
-            parts.append(_css_string(expand(piece, values)))
+    parts = [f"counter({piece[1:-1]}, {counter})" if piece in ("{page}", "{pages}") else _css_string(piece)
+             for piece in running_pieces(template, values)]
     return " ".join(parts) or '""'
 
 
