@@ -56,11 +56,12 @@ V2 = {
     "version": 2, "lang": "ar", "dir": "rtl",
     "meta": {"title": "عنوان", "authors": ["سلمى الحربي"], "date": "2025-11-29", "place": "الرياض",
              "source": "واس", "section": "اقتصاد", "url": "https://example.org/a", "keywords": ["مياه", "طاقة"],
-             "byline": ["بقلم: سلمى الحربي"], "dateline": "الرياض (واس) –"},
+             "dateline": "الرياض (واس) –"},
     "blocks": [
-        {"type": "paragraph", "text": "نص قوي ورابط", "marks": [
-            {"type": "strong", "start": 3, "end": 6}, {"type": "link", "start": 7, "end": 12,
-                                                      "href": "https://example.org"}]},
+        {"type": "paragraph", "text": "بقلم: سلمى الحربي", "role": "byline"},
+        {"type": "paragraph", "text": "الرياض (واس) – نص قوي ورابط", "marks": [
+            {"type": "strong", "start": 18, "end": 21}, {"type": "link", "start": 22, "end": 27,
+                                                        "href": "https://example.org"}]},
         {"type": "quote", "text": "«قول»", "attribution": "الوزير",
          "marks": [{"type": "emphasis", "start": 0, "end": 3, "part": 1}]},
         {"type": "figure", "src": "", "alt": "محطة", "caption": "جانب من المحطة", "credit": "واس"},
@@ -74,8 +75,21 @@ def test_version_2_json_round_trips_exactly():
     document = Document.from_json(V2)
     assert document.to_json() == V2
     assert document.meta.authors == ("سلمى الحربي",)
-    assert document.blocks[0].marks[1] == Mark("link", 7, 12, "https://example.org")
+    assert document.meta.byline == ("بقلم: سلمى الحربي",)
+    assert document.blocks[0] == Paragraph("نص قوي ورابط", marks=(Mark("strong", 3, 6),
+                                                                 Mark("link", 7, 12, "https://example.org")))
     assert isinstance(document.blocks[1], Quote) and isinstance(document.blocks[2], Figure)
+
+
+def test_version_2_blocks_hold_every_line_the_article_printed():
+    """Meta is what was understood; the blocks still hold the byline lines (``role``) and the
+    dateline where the article printed them, so a version-1 consumer, which ignores unknown
+    keys, reads the same paragraphs as the version-1 view."""
+    document = Document.from_json(V2)
+    text_blocks = [{key: value for key, value in block.items() if key not in ("role", "marks")}
+                   for block in document.to_json()["blocks"] if block["type"] not in ("quote", "figure")]
+    view = [block for block in document.to_json(version=1)["blocks"] if block["text" if "text" in block else "items"]]
+    assert text_blocks == [view[0], view[1], view[-1]]
 
 
 def test_version_1_view_puts_byline_and_dateline_back_and_flattens_new_blocks():

@@ -298,8 +298,13 @@ class Document:
             document = as_version_1(self)
             return {"lang": document.lang, "dir": document.dir,
                     "blocks": [block_to_json(b, positions) for b in document.blocks]}
-        return {"version": VERSION, "lang": self.lang, "dir": self.dir, "meta": self.meta.to_json(),
-                "blocks": [block_to_json(b, positions) for b in self.blocks]}
+        blocks = [block_to_json(b, positions) for b in header_in_body(self).blocks]
+        start = body_start(self.blocks)
+        for entry in blocks[start:start + len(self.meta.byline)]:
+            entry["role"] = "byline"
+        meta = self.meta.to_json()
+        meta.pop("byline", None)  # the lines are in the blocks, where the article printed them
+        return {"version": VERSION, "lang": self.lang, "dir": self.dir, "meta": meta, "blocks": blocks}
 
     @classmethod
     def from_json(cls, data: Any) -> "Document":
@@ -309,10 +314,12 @@ class Document:
         version = document.get("version", 1)
         if type(version) is not int or version not in (1, VERSION):
             raise ModelError(f"version: expected 1 or {VERSION}, not {_show(version)}")
-        return cls(lang=_lang(_key(document, "lang", ""), "lang"), dir=_direction(_key(document, "dir", ""), "dir"),
-                   blocks=tuple(block_from_json(block, f"blocks[{index}]") for index, block in
-                                enumerate(_list_of(_key(document, "blocks", ""), dict, "blocks", "blocks", "a block (a JSON object)"))),
-                   meta=Meta.from_json(document.get("meta", {})))
+        entries = _list_of(_key(document, "blocks", ""), dict, "blocks", "blocks", "a block (a JSON object)")
+        blocks = tuple(block_from_json(block, f"blocks[{index}]") for index, block in enumerate(entries))
+        return header_from_body(cls(lang=_lang(_key(document, "lang", ""), "lang"),
+                                    dir=_direction(_key(document, "dir", ""), "dir"),
+                                    blocks=blocks, meta=Meta.from_json(document.get("meta", {}))),
+                                tuple(index for index, entry in enumerate(entries) if entry.get("role") == "byline"))
 
 
 def block_type(block: Block) -> str:
@@ -541,7 +548,7 @@ def header_in_body(document: Document) -> Document:
     if not meta.byline and not meta.dateline:
         return document
     blocks = list(document.blocks)
-    at = next((i for i, block in enumerate(blocks) if not isinstance(block, Heading)), len(blocks))
+    at = body_start(blocks)
     if meta.dateline and at < len(blocks) and isinstance(blocks[at], Paragraph):
         shift = len(meta.dateline) + 1
         first = blocks[at]
@@ -552,6 +559,36 @@ def header_in_body(document: Document) -> Document:
     blocks[at:at] = [Paragraph(line) for line in meta.byline]
     return dataclasses.replace(document, blocks=tuple(blocks),
                                meta=dataclasses.replace(meta, byline=(), dateline=None))
+
+
+def header_from_body(document: Document, byline_at: tuple[int, ...]) -> Document:
+    """The inverse of :func:`header_in_body`, for the JSON form: the paragraphs at ``byline_at``
+    (``"role": "byline"``) go to ``meta.byline``, and ``meta.dateline`` comes off the start of the
+    paragraph after the leading headings (or is that paragraph).  A dateline the body no longer
+    opens with stays in ``meta``, where writers print it."""
+    blocks = list(document.blocks)
+    for index in byline_at:
+        if not isinstance(blocks[index], Paragraph):
+            raise ModelError(f"blocks[{index}].role: only a paragraph can be a byline line")
+    byline = document.meta.byline + tuple(blocks[index].text for index in byline_at)
+    blocks = [block for index, block in enumerate(blocks) if index not in set(byline_at)]
+    dateline, at = document.meta.dateline, body_start(blocks)
+    first = blocks[at] if at < len(blocks) else None
+    if dateline and isinstance(first, Paragraph):
+        shift = len(dateline) + 1
+        if first.text == dateline:
+            del blocks[at]
+        elif first.text.startswith(dateline + " "):
+            blocks[at] = dataclasses.replace(first, text=first.text[shift:], marks=tuple(
+                dataclasses.replace(mark, start=mark.start - shift, end=mark.end - shift)
+                for mark in first.marks if mark.start >= shift))
+    return dataclasses.replace(document, blocks=tuple(blocks), meta=dataclasses.replace(document.meta, byline=byline))
+
+
+def body_start(blocks: Any) -> int:
+    """Where the body starts: the index of the first block after the leading headings, where the
+    article's byline and dateline stand."""
+    return next((i for i, block in enumerate(blocks) if not isinstance(block, Heading)), len(blocks))
 
 
 def as_paragraphs(block: Union[Quote, Figure]) -> list[Paragraph]:
