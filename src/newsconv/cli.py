@@ -98,7 +98,16 @@ strict_option = click.option("--strict", is_flag=True,
 @click.version_option(__version__, prog_name="newsconv")
 def main() -> None:
     """Convert raw news articles (Arabic, Persian, Urdu, Hebrew, English, French) to HTML, DOCX and PDF."""
+    saved = (log.handlers[:], log.level)
+    click.get_current_context().call_on_close(lambda: _restore_logging(*saved))
     _configure_logging()
+
+
+def _restore_logging(handlers: list, level: int) -> None:
+    """The library's logger as the command found it: a process that runs commands in turn (a
+    test runner, a script calling ``main``) keeps no ``--strict`` handler from an earlier one."""
+    log.handlers[:] = handlers
+    log.setLevel(level)
 
 
 def _stacked(*options):

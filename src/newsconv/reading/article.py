@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Block, Document, Heading, Paragraph, block_texts
 from ..text.script import census_direction, detect_language, script_census
 from . import headings, markup, meta, rules
+from .reflow import rejoined
 from .decode import decode
 from .drafts import parts
 from .lines import classify
@@ -49,7 +50,7 @@ def parse_text(text: str, *, name: str = "<input>", disabled_rules: Collection[s
         if warning:
             log.warning("%s:%d: %s", name, draft.start + 1, warning)
         found.extend(parts(draft))
-    blocks = markup.apply(headings.decide(found))
+    blocks = markup.apply(headings.decide(rejoined(found)))
     censuses = [script_census(" ".join(block_texts(block))) for block in blocks]
     running = [k for k, block in enumerate(blocks) if isinstance(block, (Heading, Paragraph))]
     voters = running if any(censuses[k] for k in running) else range(len(blocks))

@@ -48,7 +48,7 @@ _MONTH_NAMES = frozenset(_MONTHS)
 _BYLINE_PREFIXES = (
     "بقلم", "كتب ", "كتبت ", "كتبه ", "كتب:", "كتبت:", "حاوره", "حاورته", "حوار:", "گفت‌وگو از", "گفتگو از", "تقرير:", "إعداد:", "اعداد:", "تحرير:", "ترجمة:", "المصدر:", "مراسل ",
     "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "מאת ", "כתב:", "כתבנו",
-    "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
+    "כתבי ", "כתבת ", "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
 )
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
 # "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
@@ -59,7 +59,13 @@ _OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع"
 _SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
                           rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
                           re.IGNORECASE)
-_DATELINE = re.compile(r"^\S+(?:\s\S+){0,2}(?:\s+[-–—]\s+|\s*/\s+)\S+(?:\s\S+){0,2}$")
+_DATELINE = re.compile(r"^[^\s:\d]+(?:\s[^\s:\d]+){0,2}(?:\s+[-–—]\s+|\s*/\s+)[^\s:\d]+(?:\s[^\s:\d]+){0,2}$")
+# "نشر في: 5 مايو 2025", "Published 12 May": a line that says when the story was published or updated.
+_PUBLISHED = re.compile(r"(?:^|\s)(?:نشر|نُشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|شائع|اپ ڈیٹ|פורסם|עודכן|"
+                        r"published|updated|publié|mis à jour)(?:\s|:|$)", re.IGNORECASE)
+MAX_PUBLISHED_LINE_CHARS = 100
+# A desk's signature of initials ("ع/ع", "م.ع ح.س"): who wrote or edited the story.
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?(?:\s+(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?)*$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
@@ -85,7 +91,9 @@ def is_dateline(text: str) -> bool:
         return True
     if _DIGIT.search(text) and len(text.split()) <= 6 and not text.endswith(".") and _names_a_month(text):
         return True
-    if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text):
+    if _DIGIT.search(text) and len(text) <= MAX_PUBLISHED_LINE_CHARS and _PUBLISHED.search(text):
+        return True
+    if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text) or _INITIALS.match(text):
         return True
     if text.endswith("|") and text.count("|") == 1 and len(text.split()) <= 6:
         return True  # "עמית בר |": a name before the page's separator
@@ -127,7 +135,7 @@ def is_whole_quote(text: str) -> bool:
 def looks_like_deck(text: str) -> bool:
     """A deck may be longer than a heading and may end with a full stop, but never introduces a
     list, and a short labelled line under the title is a credit ("حاوره: ...")."""
-    if is_dateline(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
+    if is_dateline(text) or is_date_line(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
         return False
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False

@@ -7,8 +7,10 @@ mistaken for the paragraph's first line.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional, Sequence
 
+from .drafts import LooseText, Part, collapse
 from .flat_cells import FUNCTION_WORDS
 from .headings import SENTENCE_END
 
@@ -68,5 +70,26 @@ def runs_on(line: str, next_line: str) -> bool:
     be headings or rows, never run on."""
     if len(line) < _MIN_RUN_ON_CHARS or not next_line or line.endswith(SENTENCE_END):
         return False
-    last_word = line.rsplit(maxsplit=1)[-1].lower()
-    return last_word in FUNCTION_WORDS or next_line[:1].islower()
+    return ends_on_function_word(line) or next_line[:1].islower()
+
+
+def ends_on_function_word(line: str) -> bool:
+    """The line's last word is one no sentence ends with: a preposition, a conjunction, a relative."""
+    return line.rsplit(maxsplit=1)[-1].lower() in FUNCTION_WORDS
+
+
+def rejoined(parts: Sequence[Part]) -> list[Part]:
+    """Paragraphs a stray blank line broke in the middle of a sentence, joined again: a paragraph
+    (never the title) that ends on a word no sentence ends with, and the text one blank line
+    below it ("... عثر عليها في" / "قذيفة مدفعية ..."), as pastes from PDFs and some pages break
+    them.  A small letter after a blank line is no such sign: a French date line follows its title."""
+    joined: list[Part] = []
+    for part in parts:
+        before = joined[-1] if len(joined) > 1 else None
+        if isinstance(part, LooseText) and isinstance(before, LooseText) and part.start == before.end + 1 \
+                and len(before.text) >= _MIN_RUN_ON_CHARS and ends_on_function_word(before.text):
+            joined[-1] = dataclasses.replace(before, end=part.end, text=collapse(f"{before.text} {part.text}"),
+                                             heading_candidate=False)
+        else:
+            joined.append(part)
+    return joined
