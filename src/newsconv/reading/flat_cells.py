@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-# A figure, or the dash a table puts where it has none.
-_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$"
+# A figure, or the dash a table puts where it has none.  A minus may follow the digits: text
+# pasted from a right-to-left page often shows -3 as "3-".
+_NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*[-−]?(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$"
                      r"|^[-–—]$")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
 FUNCTION_WORDS = frozenset(
@@ -48,6 +49,11 @@ def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], in
         return figures, len(figures)
     described = _label_description(rows)
     return (described, len(described)) if described else None
+
+
+def figure_count(line: str) -> int:
+    """How many of the line's words are figures (or a table's dash for none)."""
+    return sum(1 for word in line.split() if _NUMBER.match(word))
 
 
 def _words(line: str) -> list[str]:

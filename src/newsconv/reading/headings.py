@@ -47,7 +47,7 @@ _MONTH_NAMES = frozenset(_MONTHS)
 # "report") count only with their colon.
 _BYLINE_PREFIXES = (
     "بقلم", "كتب ", "كتبت ", "كتبه ", "كتب:", "كتبت:", "حاوره", "حاورته", "حوار:", "گفت‌وگو از", "گفتگو از", "تقرير:", "إعداد:", "اعداد:", "تحرير:", "ترجمة:", "المصدر:", "مراسل ",
-    "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "מאת ", "כתב:", "כתבנו",
+    "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "کد خبر", "מאת ", "כתב:", "כתבנו",
     "כתבי ", "כתבת ", "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
 )
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
@@ -70,8 +70,9 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?(?:\s+(?:[^\
 _LABEL = re.compile(r"^\S+(?:\s\S+){0,2}\s?[:：]\s")
 # A caption's credit: "(صورة: رويترز)", "(أ ف ب)", "REUTERS/Mark Ellison".
 _CREDIT = re.compile(r"\([^()]{1,40}\)$|^\([^()]*\)$|\b[A-Z]{3,}/\w|\b(?i:copyright)\b|©")
-# "LONDON (Reuters) - ...", "أنقرة (رويترز) - ...": a wire story's first paragraph, never a deck.
-_WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s")
+# "LONDON (Reuters) - ...", "أنقرة (رويترز) - ...", "الشرق اليوم- ..." (the outlet's name, its dash
+# glued on): a story's first paragraph, never a deck.
+_WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s|^[^\W\d_]+(?:\s[^\W\d_]+){0,2}[-–—]\s")
 _INNER_SENTENCE_END = re.compile(r"[.!?؟۔]\s+\S")
 _INTRODUCING_WORDS = ("التالي", "التالية", "يلي", "الآتي", "الآتية", "كالتالي", "زیر", "following", "suivants",
                       "suivantes")

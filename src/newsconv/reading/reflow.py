@@ -11,7 +11,7 @@ import dataclasses
 from typing import Optional, Sequence
 
 from .drafts import LooseText, Part, collapse
-from .flat_cells import FUNCTION_WORDS
+from .flat_cells import FUNCTION_WORDS, figure_count
 from .headings import SENTENCE_END
 
 MAX_WRAP_WIDTH = 130
@@ -20,6 +20,8 @@ _SLACK = 3
 _NEARLY_FULL = 0.8
 _MIN_WRAPPED_CHARS = 30  # shorter lines are table rows, datelines or headings, never a wrap
 _MIN_RUN_ON_CHARS = 40
+_ROW_FIGURE_SHARE = 0.4
+_FAR_LONGER = 1.5  # a line run on this far past the width was never wrapped at it
 
 
 def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
@@ -27,9 +29,11 @@ def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
 
     ``runs`` are the runs of consecutive non-blank text lines.  Only lines followed by
     another line of their run, and not short, can be wrapped lines; they must cluster
-    near one width.
+    near one width, and hardly any may run far past it.  The rows of a flattened table (mostly figures) are no wrapped
+    lines: their lengths say nothing of a width.
     """
-    candidates = [len(line) for run in runs for line in run[:-1] if len(line) >= _MIN_WRAPPED_CHARS]
+    candidates = [len(line) for run in runs for line in run[:-1]
+                  if len(line) >= _MIN_WRAPPED_CHARS and not _row_of_figures(line)]
     if len(candidates) < _MIN_WRAPPED_LINES:
         return None
     candidates.sort()
@@ -37,7 +41,14 @@ def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
     if width > MAX_WRAP_WIDTH or width < 30:
         return None
     near = sum(1 for n in candidates if 0.7 * width <= n <= width + _SLACK)
-    return width if near >= 0.6 * len(candidates) else None
+    far_longer = sum(1 for n in candidates if n > _FAR_LONGER * width)
+    return width if near >= 0.6 * len(candidates) and far_longer <= 0.1 * len(candidates) else None
+
+
+def _row_of_figures(line: str) -> bool:
+    """Mostly figures: a flattened table's row ("9 استقلال خوزستان 20 5 8 7 5- 23"), not prose that
+    quotes a price or two."""
+    return figure_count(line) >= _ROW_FIGURE_SHARE * len(line.split())
 
 
 def continues(line: str, next_line: str, width: Optional[int]) -> bool:
