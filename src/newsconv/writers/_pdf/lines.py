@@ -54,6 +54,16 @@ class Line(NamedTuple):
     width: float
     rtl: bool
 
+    def ink(self) -> tuple[float, float]:
+        """Where the glyphs are drawn, from the pen's start: at least 0 to the width, further where a
+        mark that HarfBuzz moved off its pen position reaches past the first or last letter."""
+        low, high = 0.0, self.width
+        for glyph in self.glyphs:
+            if glyph.dx:  # only a glyph moved off its pen position can reach past the line's ends
+                low = min(low, glyph.x + glyph.dx)
+                high = max(high, glyph.x + glyph.dx + max(glyph.advance, 0.0))
+        return low, high
+
 
 class Token(NamedTuple):
     """A breakable piece of a paragraph: a word, or a slice of a word too wide for a line;
@@ -116,11 +126,14 @@ class _BrokenLines(Sequence[Line]):
         number = range(len(self.ranges))[index]
         start, end = self.ranges[number]
         line = self.paragraph.line(start, end, self.rtl)
+        low, high = line.ink()
+        if high - low > self.width:  # shaped whole, a line may come out a hair wider than its words measured
+            return _spaced_to(line, self.width - (high - low - line.width))
         if not self.justify or number == len(self.ranges) - 1:  # the last line keeps its natural width
             return line
         if self.justify == "kashida":
             line = self.paragraph.with_kashidas(line, start, end, self.width)
-        return _justified(line, self.width)
+        return _spaced_to(line, self.width)
 
 
 class _Paragraph:
@@ -257,7 +270,8 @@ def _single_line(paragraph: "_Paragraph", width: float, rtl: bool) -> Optional[l
     if start >= end:
         return []
     line = paragraph.line(start, end, rtl)
-    return [line] if line.width <= width else None
+    low, high = line.ink()
+    return [line] if high - low <= width else None
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -315,10 +329,12 @@ def _cluster_texts(glyphs: tuple[Glyph, ...], text: str, rtl: bool, added: set[i
     return texts
 
 
-def _justified(line: Line, width: float) -> Line:
-    """The line stretched to ``width`` by widening its spaces equally."""
+def _spaced_to(line: Line, width: float) -> Line:
+    """The line made ``width`` wide by widening its spaces equally (justification), or by
+    narrowing them when kerning, contextual forms and marks across words make the line as
+    shaped a little wider than the sum of its words, as the break measured it."""
     spaces = sum(1 for glyph in line.glyphs if glyph.text == " ")
-    if not spaces or line.width >= width:
+    if not spaces or line.width == width:
         return line
     extra = (width - line.width) / spaces
     glyphs, shift = [], 0.0

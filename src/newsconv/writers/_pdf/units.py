@@ -71,17 +71,7 @@ def draw_line_in(canvas, line: Line, left: float, width: float, top: float, styl
 
     A mark that HarfBuzz moves past the first or last letter's edge is pulled back in with its line.
     """
-    ink_left, ink_right = _ink(line)
+    ink_left, ink_right = line.ink()
     x = max(min(left + aligned_offset(line, width), left + width - ink_right), left - ink_left)
     draw_line(canvas, line, x, baseline(top, style), style)
     return x
-
-
-def _ink(line: Line) -> tuple[float, float]:
-    """Where the glyphs of ``line`` are drawn, from its pen's start: at least 0 to its width."""
-    low, high = 0.0, line.width
-    for glyph in line.glyphs:
-        if glyph.dx:  # only a glyph moved off its pen position can reach past the line's ends
-            low = min(low, glyph.x + glyph.dx)
-            high = max(high, glyph.x + glyph.dx + max(glyph.advance, 0.0))
-    return low, high
