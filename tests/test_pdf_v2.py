@@ -86,3 +86,23 @@ def test_strong_and_emphasis_are_set_in_amiri_bold_and_italic_at_body_size(tmp_p
     regular = "".join(c["text"] for c in body if c["fontname"].endswith("Amiri-Regular"))
     assert "600" in bold and "600" not in regular  # «600 طن» is strong, the only 600 at body size
     assert sorted(italic.replace(" ", "")) == sorted("الهيدروجين الأخضر صدارة".replace(" ", ""))  # the two em marks
+
+
+def test_marks_in_table_cells_are_set_as_in_running_text():
+    """A table's texts are numbered header cells first, then each row's cells (MODEL.md)."""
+    import pdfplumber
+
+    table = newsconv.Table(("الصنف", "السعر"), (("الذهب عيار 21", "3200 جنيه"), ("الفضة", "45 جنيه")), marks=(
+        newsconv.Mark("strong", 3, 7, part=5), newsconv.Mark("emphasis", 0, 5, part=2),
+        newsconv.Mark("link", 0, 5, "https://example.org/silver", part=4)))
+    data = newsconv.render(newsconv.Document("ar", "rtl", (newsconv.Heading(1, "جدول"), table)), "pdf")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = pdf.pages[0].chars
+    cells = [c for c in chars if c["size"] < 14]  # not the heading's
+    in_face = {face: "".join(c["text"] for c in cells if c["fontname"].endswith(face))
+               for face in ("Amiri-Bold", "Amiri-Italic")}
+    bold_header = "الصنف" + "السعر"
+    assert sorted(in_face["Amiri-Bold"]) == sorted(bold_header + "جنيه")  # the second row's unit
+    assert sorted(in_face["Amiri-Italic"]) == sorted("الذهب")
+    (uri, text), = annotations(data)
+    assert uri == "https://example.org/silver" and sorted(text.strip()) == sorted("الفضة")

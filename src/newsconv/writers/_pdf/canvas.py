@@ -94,7 +94,10 @@ class Canvas:
         """A link annotation (``body``: its /Rect, /A and so on) on the page being drawn, tagged as a
         Link element under ``element`` (the paragraph its text is content of) that holds the
         annotation as an object reference (PDF/UA-1 7.18.5).  Written with the file, once the
-        page count gives its key in the parent tree."""
+        page count gives its key in the parent tree.  Text drawn again as an artifact (a header
+        row repeated on a later page) gets none: its link is where its text is content."""
+        if self._in_artifact:
+            return
         number = self.pdf.reserve()
         self.structure.link(element, len(self._pages), number)
         self._annotations.append(number)

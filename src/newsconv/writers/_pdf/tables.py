@@ -1,14 +1,19 @@
 """Tables: column widths from their content, wrapped cells, a grid, a shaded header row that
-is repeated on every page the table continues on, and right-to-left column order."""
+is repeated on every page the table continues on, right-to-left column order, and each cell's
+marks (bold, italic, links) as in running text."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
-from ...model import Table
+from ...model import Mark, Table
 from .lines import Line, TextStyle
+from .links import annotate
 from .structure import Element, TableTags
-from .units import Unit, draw_line_in
+from .units import Unit, baseline, draw_line_in
+
+# The marks of each cell, row by row (the header first), as many cells a row as the table has columns.
+CellMarks = list[tuple[list[Mark], ...]]
 
 if TYPE_CHECKING:
     from .blocks import BlockLayout
@@ -28,18 +33,32 @@ def table_units(table: Table, layout: "BlockLayout", tags: TableTags) -> Iterato
     structure tree holds the model's table whatever the groups."""
     count = table.column_count
     per_group = max(1, int(layout.frame.width // _least_column(layout)))
+    marks = cell_marks(table)
     if count <= per_group:
-        yield from _table_group_units(table, layout, tags)
+        yield from _table_group_units(table, layout, tags, marks)
         return
     header = _padded(table.header, count) if table.header else ()
     for first in range(0, count, per_group):
         columns = slice(first, first + per_group)
         group = Table(header[columns], tuple(_padded(row, count)[columns] for row in table.rows), table.dir)
         group_tags = TableTags(tags.header[columns], tuple(cells[columns] for cells in tags.rows))
-        yield from _table_group_units(group, layout, group_tags)
+        yield from _table_group_units(group, layout, group_tags, [row[columns] for row in marks])
 
 
-def _table_group_units(table: Table, layout: "BlockLayout", tags: TableTags) -> Iterator[Unit]:
+def cell_marks(table: Table) -> CellMarks:
+    """Each cell's marks: the model numbers a table's texts header cells first, then each row's cells."""
+    count, part = table.column_count, 0
+    by_row: CellMarks = []
+    for row in ((table.header,) if table.header else ()) + table.rows:
+        cells = []
+        for _ in row:
+            cells.append([replace(mark, part=0) for mark in table.marks if mark.part == part])
+            part += 1
+        by_row.append(tuple(cells) + ([],) * (count - len(row)))
+    return by_row
+
+
+def _table_group_units(table: Table, layout: "BlockLayout", tags: TableTags, marks: CellMarks) -> Iterator[Unit]:
     """One unit per row, typeset as it is asked for; the header row keeps with the first body
     row and repeats, as an artifact, on every page the table continues on (unless it is so
     tall that repeating it would crowd the page)."""
@@ -49,14 +68,15 @@ def _table_group_units(table: Table, layout: "BlockLayout", tags: TableTags) -> 
     widths = column_widths(table, [header_row] + rows if header_row else rows, layout)
     space_before = layout.styles["body"].size
     repeated = None
+    row_marks = iter(marks)
     if header_row:
-        header = _row_unit(table, header_row, widths, layout, "table-header", True, tags.header)
+        header = _row_unit(table, header_row, widths, layout, "table-header", True, tags.header, next(row_marks))
         header.keep_with_next, header.space_before = True, space_before
         yield header
         if header.height(header.count) <= layout.frame.height * REPEATED_HEADER_SHARE:
             repeated = _as_artifact(header)
-    for index, (row, cells) in enumerate(zip(rows, tags.rows)):
-        unit = _row_unit(table, row, widths, layout, "table", False, cells)
+    for index, (row, cells, marked) in enumerate(zip(rows, tags.rows, row_marks)):
+        unit = _row_unit(table, row, widths, layout, "table", False, cells, marked)
         unit.repeat = repeated
         if index == 0 and not header_row:
             unit.space_before = space_before
@@ -96,23 +116,25 @@ def _padded(row: tuple[str, ...], count: int) -> tuple[str, ...]:
 
 
 def _row_unit(table: Table, row: tuple[str, ...], widths: list[float], layout: "BlockLayout", kind: str,
-              shaded: bool, tags: tuple[Element, ...]) -> Unit:
+              shaded: bool, tags: tuple[Element, ...], marks: tuple[list[Mark], ...]) -> Unit:
     """A row as one unit of as many lines as its tallest cell; a piece of it on a page is a
     row of boxes holding the same lines of every cell, each cell's lines content of its
     element in ``tags`` (a row split across pages gives its cells' elements a piece on each)."""
     style = layout.styles[kind]
-    cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, layout.is_rtl(table)) if text
-             else [] for text, width in zip(row, widths)]
-    lefts = _column_lefts(widths, layout.is_rtl(table), layout.frame.left)
+    rtl = layout.is_rtl(table)
+    cells = [layout.typesetter.lines(text, style, width - 2 * PADDING, rtl, False, marked) if text
+             else [] for text, width, marked in zip(row, widths, marks)]
+    lefts = _column_lefts(widths, rtl, layout.frame.left)
 
     def draw(canvas, top: float, start: int, end: int) -> None:
         height = unit.height(end - start)
         for left, width in zip(lefts, widths):
             canvas.rect(left, top - height, width, height, GRID_WIDTH, GRID_GRAY, HEADER_SHADE if shaded else None)
-        for left, width, lines, tag in zip(lefts, widths, cells, tags):
+        for left, width, lines, tag, marked in zip(lefts, widths, cells, tags, marks):
             if lines[start:end]:
                 with canvas.tagged(tag):
-                    _draw_cell(canvas, lines[start:end], left + PADDING, width - 2 * PADDING, top - PADDING, style)
+                    _draw_cell(canvas, lines[start:end], left + PADDING, width - 2 * PADDING, top - PADDING, style,
+                               [mark for mark in marked if mark.kind == "link"], tag)
 
     unit = Unit(max(len(lines) for lines in cells), style.leading, draw, padding=PADDING)
     return unit
@@ -139,7 +161,10 @@ def _column_lefts(widths: list[float], rtl: bool, frame_left: float) -> list[flo
     return lefts
 
 
-def _draw_cell(canvas, lines: list[Line], left: float, width: float, top: float, style: TextStyle) -> None:
+def _draw_cell(canvas, lines: list[Line], left: float, width: float, top: float, style: TextStyle,
+               links: Sequence[Mark], tag: Element) -> None:
     for line in lines:
-        draw_line_in(canvas, line, left, width, top, style)
+        x = draw_line_in(canvas, line, left, width, top, style)
+        if links:
+            annotate(canvas, line, x, baseline(top, style), style, links, tag)
         top -= style.leading
