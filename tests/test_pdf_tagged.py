@@ -333,7 +333,7 @@ def restricted_copy(tmp_path) -> Path:
 
     from newsconv import fonts
 
-    font = TTFont(fonts.fallback_chain("en")[0])
+    font = TTFont(fonts.fallback_chain("en")[0].path)
     font["OS/2"].fsType = 2
     path = tmp_path / "restricted.ttf"
     font.save(path)

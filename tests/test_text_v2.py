@@ -37,6 +37,9 @@ def marked(text: str) -> list[tuple[str, str, str | None]]:
     ("see https://en.wikipedia.org/wiki/A_(b).", "see https://en.wikipedia.org/wiki/A_(b).",
      [("link", "https://en.wikipedia.org/wiki/A_(b)", "https://en.wikipedia.org/wiki/A_(b)")]),
     ("[mail](mailto:desk@example.org)", "mail", [("link", "mail", "mailto:desk@example.org")]),
+    ("with ***full funding*** now", "with full funding now", [("emphasis", "full funding", None),
+                                                               ("strong", "full funding", None)]),
+    ("و___مهم___", "ومهم", [("emphasis", "مهم", None), ("strong", "مهم", None)]),
 ])
 def test_inline_markup_becomes_plain_text_and_marks(text, plain, marks):
     assert parse_markup(text)[0] == plain

@@ -11,7 +11,7 @@ import struct
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from .errors import FontError
 from .files import read_regular_file
@@ -107,19 +107,38 @@ def _font_bytes(path: str) -> bytes:
 
 
 def has_static_bold(script: str) -> bool:
-    """Whether the bundled face for ``script`` ships a real bold (the others are variable files
-    at their default, regular, instance: instancing Noto Serif with fontTools takes seconds)."""
+    """Whether the bundled face for ``script`` ships a bold file (the others are variable files:
+    the PDF sets them at the bold weight, the DOCX embeds their default, regular, instance)."""
     return _BUNDLED.get(script, _BUNDLED[LATIN])[2] is not None
 
 
-def fallback_chain(lang: str, bold: bool = False, custom: Optional[str] = None) -> tuple[str, ...]:
+BOLD_WEIGHT = 700  # the weight a variable face is set at for bold text (OpenType's "Bold")
+
+
+class FontFile(NamedTuple):
+    """A font file as the PDF sets it: a variable face at ``weight`` on its ``wght`` axis, or at
+    its default instance when ``weight`` is None (every static face)."""
+
+    path: str
+    weight: Optional[int] = None
+
+
+def bundled_face(script: str, bold: bool = False) -> FontFile:
+    """The bundled face for ``script``: its bold file, or its variable file at the bold weight."""
+    package, regular, bold_file = _BUNDLED.get(script, _BUNDLED[LATIN])
+    if bold and bold_file:
+        return FontFile(str(_files(package) / bold_file))
+    return FontFile(str(_files(package) / regular), BOLD_WEIGHT if bold else None)
+
+
+def fallback_chain(lang: str, bold: bool = False, custom: Optional[str] = None) -> tuple[FontFile, ...]:
     """Font files in the order they are tried for a character: the newsroom's font, the
     bundled face of the document's script, then the other bundled faces."""
     first = language(lang).script
     scripts = [first] + [script for script in (ARABIC, LATIN, HEBREW) if script != first]
-    chain = [str(bundled_font(script, bold)) for script in scripts]
+    chain = [bundled_face(script, bold) for script in scripts]
     if custom:
-        chain.insert(0, str(usable_font_path(custom)))
+        chain.insert(0, FontFile(str(usable_font_path(custom))))
     return tuple(chain)
 
 
@@ -176,13 +195,14 @@ def _is_invisible(ch: str) -> bool:
 
 
 def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints: Iterable[int] = (),
-           dropped_tables: Iterable[str] = ()) -> tuple[bytes, dict[int, int]]:
+           dropped_tables: Iterable[str] = (), weight: Optional[int] = None) -> tuple[bytes, dict[int, int]]:
     """HarfBuzz's subset of ``face`` to ``glyphs`` and ``codepoints``, and its old-to-new glyph ids.
 
     Both the PDF (by glyph, shaping done) and the DOCX (by character, the reader shapes)
-    embed subsets; variable faces are pinned at their default instance, because HarfBuzz
-    does that in milliseconds where fontTools' instancer takes seconds, and an editor would
-    otherwise have to pick the instance itself.  FontError names ``source`` when HarfBuzz fails.
+    embed subsets; a variable face is pinned at ``weight`` on its ``wght`` axis and at the
+    default of every other axis, a static instance, because HarfBuzz does that in
+    milliseconds where fontTools' instancer takes seconds, and PDF viewers draw no
+    variations.  FontError names ``source`` when HarfBuzz fails.
     """
     import uharfbuzz as hb
 
@@ -196,6 +216,8 @@ def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints:
     subset_input.flags = hb.SubsetFlags.NO_HINTING
     if face.axis_infos:
         subset_input.pin_all_axes_to_default(face)
+        if weight is not None:
+            subset_input.pin_axis_location(face, "wght", weight)
     try:
         plan = hb.SubsetPlan(face, subset_input)
         result = plan.execute()
@@ -206,18 +228,24 @@ def subset(face: "hb.Face", source: str, glyphs: Iterable[int] = (), codepoints:
     return result.blob.data, dict(plan.old_to_new_glyph_mapping)
 
 
-# The bundled faces' bold, italic and bold italic files, for text a mark sets so (PDF). A face
-# without one keeps its regular glyphs there: Frank Ruhl Libre ships no italic, and Noto Serif's
-# bold is a variable-font instance the PDF writer does not make.
+# The bundled faces' bold, italic and bold italic, for text a mark sets so (PDF): a file, and
+# for a variable file the weight.  A face without one keeps its regular glyphs there: Frank
+# Ruhl Libre ships no italic (Hebrew sets emphasis in bold, not in slanted letters).
 _STYLED = {
-    "Amiri-Regular.ttf": {(True, False): "Amiri-Bold.ttf", (False, True): "Amiri-Italic.ttf",
-                          (True, True): "Amiri-BoldItalic.ttf"},
-    "NotoSerif[wdth,wght].ttf": {(False, True): "NotoSerif-Italic[wdth,wght].ttf",
-                                 (True, True): "NotoSerif-Italic[wdth,wght].ttf"},
+    "Amiri-Regular.ttf": {(True, False): ("Amiri-Bold.ttf", None), (False, True): ("Amiri-Italic.ttf", None),
+                          (True, True): ("Amiri-BoldItalic.ttf", None)},
+    "NotoSerif[wdth,wght].ttf": {(True, False): ("NotoSerif[wdth,wght].ttf", BOLD_WEIGHT),
+                                 (False, True): ("NotoSerif-Italic[wdth,wght].ttf", None),
+                                 (True, True): ("NotoSerif-Italic[wdth,wght].ttf", BOLD_WEIGHT)},
+    "FrankRuhlLibre[wght].ttf": {(True, False): ("FrankRuhlLibre[wght].ttf", BOLD_WEIGHT),
+                                 (True, True): ("FrankRuhlLibre[wght].ttf", BOLD_WEIGHT)},
 }
 
 
-def styled_font(path: str, bold: bool, italic: bool) -> Optional[Path]:
-    """The bundled bold/italic file of the regular face at ``path``, or None when there is none."""
-    name = _STYLED.get(Path(path).name, {}).get((bold, italic))
-    return Path(path).with_name(name) if name and Path(path).with_name(name).exists() else None
+def styled_font(regular: FontFile, bold: bool, italic: bool) -> Optional[FontFile]:
+    """The bundled bold/italic face of the ``regular`` face, or None when there is none."""
+    if regular.weight is not None:
+        return None  # already a bold instance
+    name, weight = _STYLED.get(Path(regular.path).name, {}).get((bold, italic), (None, None))
+    path = Path(regular.path).with_name(name) if name else None
+    return FontFile(str(path), weight) if path and path.exists() else None

@@ -23,13 +23,16 @@ MarkKey = tuple[str, Optional[str]]  # (kind, href): what a piece of text is mar
 # Delimited spans, tried at each position in this order; a delimiter opens only before a
 # non-space and closes only after one, and ``_`` only at a word's edge (snake_case stays).
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
+_STRONG_EMPHASIS = re.compile(r"\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*|___(?=[^\s_])(.+?)(?<=[^\s_])___(?!\w)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _EMPHASIS = re.compile(r"(?<!\d)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\d])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
 _CODE = re.compile(r"`([^`\n]+)`")
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\"«»]+")
 # What ends a sentence after a URL, not the URL: closing punctuation of every script served.
 _URL_TAIL = ".,;:!?،؛؟'\"”’»)]"
-_PATTERNS = (("code", _CODE), ("link", _LINK), ("strong", _STRONG), ("emphasis", _EMPHASIS))
+# Tried in this order; of spans starting at one place the first listed wins (***both*** before **strong**).
+_PATTERNS = (("code", _CODE), ("link", _LINK), ("strong emphasis", _STRONG_EMPHASIS), ("strong", _STRONG),
+             ("emphasis", _EMPHASIS))
 
 
 def parse_markup(text: str) -> tuple[str, tuple[Mark, ...]]:
@@ -58,7 +61,7 @@ def _pieces(text: str, around: frozenset) -> Iterable[tuple[str, frozenset]]:
                 yield from _pieces(label, around)
         else:
             inner = next(group for group in match.groups() if group is not None)
-            yield from _pieces(inner, around | {(kind, None)})
+            yield from _pieces(inner, around | {(name, None) for name in kind.split()})
         text = text[match.end():]
 
 

@@ -7,7 +7,7 @@ still the second cost of a PDF after writing it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 import uharfbuzz as hb
 
@@ -29,10 +29,12 @@ class Glyph(NamedTuple):
 class ShapingFont:
     """A font file opened for HarfBuzz, with its character coverage."""
 
-    def __init__(self, data: bytes, name: str):
+    def __init__(self, data: bytes, name: str, weight: Optional[int] = None):
         self.name = name
         face = hb.Face(data)
         self.hb_font = hb.Font(face)
+        if weight is not None:
+            self.hb_font.set_variations({"wght": weight})  # a variable face's bold instance
         self.units_per_em = face.upem
         self.codepoints = frozenset(self.hb_font.face.unicodes)
 

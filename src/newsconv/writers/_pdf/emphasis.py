@@ -27,10 +27,11 @@ def with_emphasis(style: TextStyle, text: str, font_of: list[int],
         bold, italic = "strong" in kinds, "emphasis" in kinds
         if not (bold or italic):
             continue
-        path = fonts.styled_font(faces[font_of[index]].path, bold, italic)
-        if path is None:
+        face = faces[font_of[index]]
+        styled = fonts.styled_font(fonts.FontFile(face.path, face.weight), bold, italic)
+        if styled is None:
             continue
-        face = load_face(str(path))
+        face = load_face(styled)
         if ord(char) not in face.shaping.codepoints and not char.isspace():
             continue
         if face not in faces:

@@ -37,12 +37,12 @@ _MAX_CODE = 0xFFFF
 class Face:
     """One font file as the PDF writer uses it: shaped and subset by HarfBuzz."""
 
-    def __init__(self, path: str):
-        self.path = path
+    def __init__(self, file: fonts.FontFile):
+        self.path, self.weight = file
         try:
-            self.shaping = ShapingFont(Path(path).read_bytes(), path)
+            self.shaping = ShapingFont(Path(self.path).read_bytes(), self.path, self.weight)
         except OSError as exc:
-            raise FontError(f"{path}: cannot read the font ({exc})") from None
+            raise FontError(f"{self.path}: cannot read the font ({exc})") from None
         self.units_per_em = self.shaping.units_per_em
 
     @property
@@ -51,13 +51,15 @@ class Face:
 
     def postscript_name(self) -> str:
         name = self.hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or Path(self.path).stem
+        if self.weight is not None:
+            name = f"{name.split('-')[0]}-Bold"  # the instance embedded, as its viewer names it
         return "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "Font"
 
 
 @lru_cache(maxsize=None)
-def load_face(path: str) -> Face:
-    """The face for ``path``, loaded once per process."""
-    return Face(path)
+def load_face(file: fonts.FontFile) -> Face:
+    """The face of ``file`` (a path and, for a variable face, its weight), loaded once per process."""
+    return Face(file)
 
 
 class EmbeddedFont:
@@ -97,9 +99,9 @@ class EmbeddedFont:
                              f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>")
 
     def _subset(self) -> tuple[bytes, dict[int, int]]:
-        """The font file with only the glyphs drawn (variable fonts at their default instance)."""
+        """The font file with only the glyphs drawn (a variable face as the instance it is set at)."""
         return fonts.subset(self.face.hb_face, self.face.path, glyphs=(gid for gid, _, _ in self._entries),
-                            dropped_tables=_DROPPED_TABLES)
+                            dropped_tables=_DROPPED_TABLES, weight=self.face.weight)
 
     def _with_placed_advances(self, subset: bytes, new_gid: dict[int, int]) -> tuple[bytes, list[int]]:
         """The subset with a copy of each glyph drawn at an advance not its own, and the glyph

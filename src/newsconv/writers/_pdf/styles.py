@@ -83,7 +83,7 @@ def styles_for(document: Document, options: RenderOptions) -> dict[str, TextStyl
 
 def _style(lang: str, custom_font: Optional[str], size: float, bold: bool, gray: float,
            line_height: float) -> TextStyle:
-    chain = tuple(load_face(path) for path in fonts.fallback_chain(lang, bold, custom_font))
+    chain = tuple(load_face(file) for file in fonts.fallback_chain(lang, bold, custom_font))
     script = language(lang).script
     return TextStyle(
         faces=chain,
@@ -91,7 +91,7 @@ def _style(lang: str, custom_font: Optional[str], size: float, bold: bool, gray:
         size=size,
         leading=size * (line_height or _LEADING.get(script, _DEFAULT_LEADING)),
         language=lang,
-        synthetic_bold=bold and (custom_font is not None or not fonts.has_static_bold(script)),
+        synthetic_bold=bold and custom_font is not None,  # the bundled faces have a bold (or a bold instance)
         gray=gray,
     )
 
