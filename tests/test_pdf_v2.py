@@ -106,3 +106,32 @@ def test_marks_in_table_cells_are_set_as_in_running_text():
     assert sorted(in_face["Amiri-Italic"]) == sorted("الذهب")
     (uri, text), = annotations(data)
     assert uri == "https://example.org/silver" and sorted(text.strip()) == sorted("الفضة")
+
+
+@pytest.mark.parametrize("lang, title, text, bold", [
+    ("en", "Budget approved", "On Sunday the minister said that Sunday was the day.", "Sunday"),
+    ("he", "התקציב אושר", "הממשלה אישרה את הצעת התקציב, והצעת החוק תובא לכנסת.", "הצעת"),
+])
+def test_latin_and_hebrew_bold_are_the_variable_faces_bold_instances(lang, title, text, bold):
+    """Headings and strong marks in a real bold: the face's bold instance, embedded as a static
+    font (no variations left to a viewer that ignores them), its letters wider than the same
+    word's in regular type."""
+    import pdfplumber
+    from fontTools.ttLib import TTFont
+
+    start = text.index(bold)  # the first of the word's two occurrences is strong
+    document = newsconv.Document(lang, "ltr" if lang == "en" else "rtl", (
+        newsconv.Heading(1, title), newsconv.Paragraph(text, marks=(newsconv.Mark("strong", start, start + len(bold)),))))
+    data = newsconv.render(document, "pdf")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"] in bold]
+    body = [c for c in chars if round(c["size"]) == 12]
+    in_bold = [c for c in body if c["fontname"].endswith("-Bold")]
+    in_regular = [c for c in body if c["fontname"].endswith("-Regular")]
+    assert sorted(c["text"] for c in in_bold) == sorted(bold)
+    regular_width = {c["text"]: c["width"] for c in in_regular}
+    assert sum(c["width"] for c in in_bold) > 1.01 * sum(regular_width[letter] for letter in bold)
+    for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        program = TTFont(io.BytesIO(descendant["/FontDescriptor"]["/FontFile2"].get_data()))
+        assert "fvar" not in program and "gvar" not in program
