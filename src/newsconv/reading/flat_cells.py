@@ -18,6 +18,9 @@ from typing import Optional, Sequence
 # pasted from a right-to-left page often shows -3 as "3-".
 _NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬:/]*[-−]?(?: ?[%٪€$£¥])?[)\]]?$|^[%٪][\d٠-٩۰-۹.,٫٬]+$"
                      r"|^[-–—]$")
+# A score or a range set apart by spaces ("2 – 1", "( 2 – 1 )"): one figure, one cell.
+_SCORE = re.compile(r"^\(?\s*[\d٠-٩۰-۹]+\s[-–—:]\s[\d٠-٩۰-۹]+\s*\)?$")
+_DASHES = ("-", "–", "—")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
 FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
@@ -56,11 +59,30 @@ def figure_count(line: str) -> int:
     return sum(1 for word in line.split() if _NUMBER.match(word))
 
 
+def is_figure(word: str) -> bool:
+    """A figure, a score or range ("2 – 1"), or the dash a table puts where it has none."""
+    return bool(_NUMBER.match(word) or _SCORE.match(word))
+
+
 def _words(line: str) -> list[str]:
-    """The line's words, with a unit set apart by a space ("-12 %", French style) kept on its number."""
+    """The line's words, with what a space set apart kept together: a unit on its number ("-12 %",
+    French style), a score's or range's figures ("2 – 1", "( 2 – 1 )"), and a dash between two
+    names on the name before it ("Nantes – Rennes" is one cell, not a dash for a missing figure)."""
     words: list[str] = []
-    for word in line.split():
-        if word in _UNITS and words and _NUMBER.match(words[-1]):
+    raw = line.split()
+    for index, word in enumerate(raw):
+        following = raw[index + 1] if index + 1 < len(raw) else ""
+        if word in _UNITS and words and is_figure(words[-1]):
+            words[-1] += " " + word
+        elif words and word in _DASHES and following and _SCORE.match(f"{words[-1]} {word} {following}".strip("()")):
+            words[-1] += " " + word
+        elif words and words[-1].endswith(tuple(_DASHES)) and _SCORE.match(f"{words[-1]} {word}".strip("()")):
+            words[-1] += " " + word
+        elif words and words[-1] == "(" and is_figure(word):
+            words[-1] += " " + word
+        elif word == ")" and words and is_figure(words[-1].lstrip("( ")):
+            words[-1] += " " + word
+        elif words and word in _DASHES and not is_figure(words[-1]) and following and not is_figure(following):
             words[-1] += " " + word
         else:
             words.append(word)
@@ -90,10 +112,10 @@ def _figure_columns(rows: list[list[str]]) -> Optional[list[list[str]]]:
 def _label_and_figures(rows: list[list[str]]) -> Optional[list[list[str]]]:
     """Rows of a label of a few words, whatever they hold ("6 أكتوبر", "العاصمة الإدارية"), then
     the same number of figures ("... 37 25"); after an optional header row without figures."""
-    start = 0 if _trailing_figures(rows[0]) else 1
-    columns = _trailing_figures(rows[start]) if start < len(rows) else 0
+    start = 0 if trailing_figures(rows[0]) else 1
+    columns = trailing_figures(rows[start]) if start < len(rows) else 0
     end = start
-    while end < len(rows) and columns and _trailing_figures(rows[end]) == columns \
+    while end < len(rows) and columns and trailing_figures(rows[end]) == columns \
             and 1 <= len(rows[end]) - columns <= _MAX_LABEL_WORDS:
         end += 1
     if not columns or end < MIN_ROWS or end - start < MIN_ROWS - 1:
@@ -107,9 +129,9 @@ def _label_and_figures(rows: list[list[str]]) -> Optional[list[list[str]]]:
     return table
 
 
-def _trailing_figures(words: list[str]) -> int:
+def trailing_figures(words: list[str]) -> int:
     count = 0
-    while count < len(words) and _NUMBER.match(words[-1 - count]):
+    while count < len(words) and is_figure(words[-1 - count]):
         count += 1
     return count
 
@@ -123,7 +145,7 @@ def _shape(words: list[str]) -> tuple[str, ...]:
     """"N" for each figure and "T" for each run of other words, in order."""
     shape: list[str] = []
     for word in words:
-        kind = "N" if _NUMBER.match(word) else "T"
+        kind = "N" if is_figure(word) else "T"
         if kind == "N" or not shape or shape[-1] != "T":
             shape.append(kind)
     return tuple(shape)
@@ -133,7 +155,7 @@ def _cells_by_shape(words: list[str]) -> list[str]:
     cells: list[str] = []
     text_run = False
     for word in words:
-        if _NUMBER.match(word):
+        if is_figure(word):
             if text_run:
                 cells[-1] = _label(cells[-1])
             cells.append(word)

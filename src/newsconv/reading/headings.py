@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from ..model import Block, Heading, List, Paragraph, Table
 from ..text.script import direction_of
-from .drafts import LooseText, MarkedHeading, Part, source_lines
+from .drafts import ListDraft, LooseText, MarkedHeading, Part, TableDraft, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
@@ -31,6 +31,7 @@ MAX_LONG_DECK_CHARS = 400
 MIN_BODY_CHARS = 100
 MAX_DATE_LINE_WORDS = 3
 MAX_CREDIT_WORDS = 12
+MIN_LEAD_IN_WORDS = 9
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -52,7 +53,7 @@ _BYLINE_PREFIXES = (
 )
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
 # "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
-_PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\([^()]{2,30}\)$")
+_PLACE_AND_AGENCY = re.compile(r"^[^()]{2,30}\s\((?=[^()]*[^\W\d_])[^()]{2,30}\)$")  # a name, not a score, in brackets
 # "صحيفة الخبر من جدة", "وكالة الأنباء – القاهرة", "خبرگزاری ایسنا": an outlet's name and perhaps its place.
 _OUTLETS = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "إذاعة", "اذاعة", "مجلة", "شبكة", "خبرگزاری",
             "روزنامه", "سایت", "خبر رساں ادارے", "اخبار", "סוכנות", "עיתון", "אתר", "agency", "agence", "journal")
@@ -124,8 +125,14 @@ def looks_like_heading(text: str) -> bool:
     question = text.endswith(QUESTION_END) and len(text) <= MAX_QUESTION_CHARS
     if text.endswith(CLAUSE_END) and not question:
         return False
-    return not (is_dateline(text) or _LABEL.match(text) or _CREDIT.search(text)
+    return not (is_dateline(text) or _LABEL.match(text) or _CREDIT.search(text) or _mostly_figures(text)
                 or _INNER_SENTENCE_END.search(text) or text.lower().endswith(_INTRODUCING_WORDS))
+
+
+def _mostly_figures(text: str) -> bool:
+    """A row of a table that stands alone ("3 Braga 6 4 0 2 9 6 12"), not a heading."""
+    words = text.split()
+    return sum(1 for word in words if _DIGIT.search(word)) >= max(2, len(words) / 2)
 
 
 def is_whole_quote(text: str) -> bool:
@@ -210,9 +217,15 @@ def _loose_block(draft: LooseText, blocks: Sequence[Block], neighbours: _Neighbo
         if title and _is_deck(draft.text, neighbours.after) and direction_of(draft.text) == direction_of(title.text):
             return Heading(level=2, text=draft.text, lines=lines)
         if neighbours.after is not None and _body_started(blocks) and not _names_the_speaker(draft, previous) \
-                and looks_like_heading(draft.text):
+                and looks_like_heading(draft.text) and not _leads_in(draft.text, neighbours.after):
             return Heading(level=2, text=draft.text, lines=lines)
     return Paragraph(text=draft.text, lines=lines)
+
+
+def _leads_in(text: str, after: Part) -> bool:
+    """A line of many words right before a table or a list introduces it, colon or not ("وفيما
+    يلى بيان بدرجات الحرارة المتوقعة غدا على المحافظات"); a heading over them is short."""
+    return isinstance(after, (TableDraft, ListDraft)) and len(text.split()) >= MIN_LEAD_IN_WORDS
 
 
 def _opens_article(blocks: Sequence[Block]) -> bool:

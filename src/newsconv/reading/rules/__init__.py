@@ -13,12 +13,14 @@ from typing import Collection, Iterator
 
 from ..drafts import Draft
 from ..lines import BLANK, RULE
-from . import delimited_table, flat_table, label_lines, marked_list, markdown_heading, short_lines, text_run
+from . import (delimited_table, flat_table, label_lines, marked_list, markdown_heading, ranked_table, short_lines,
+               text_run)
 from .base import Lines, Rule
 
 RULES: tuple[Rule, ...] = (
     Rule("markdown_heading", markdown_heading.match),
     Rule("delimited_table", delimited_table.match),
+    Rule("ranked_table", ranked_table.match, interrupts_text=True),
     Rule("marked_list", marked_list.match),
     Rule("label_lines", label_lines.match, interrupts_text=True),
     Rule("flat_table", flat_table.match, interrupts_text=True),

@@ -20,7 +20,7 @@ def match(lines: Lines, i: int) -> Optional[ListDraft]:
     items, end, last = [first.text], i + 1, first
     while end < len(lines):
         line = lines[end]
-        if line.kind == ITEM and _same_list(last, line, first):
+        if line.kind == ITEM and follows_in_list(last, line, first):
             items.append(line.text)
             last = line
         elif line.kind == BLANK and _next_item_after_blank(lines, end, last, first):
@@ -49,7 +49,7 @@ def is_dash_aside(lines: Lines, i: int) -> bool:
     return previous.kind == TEXT and not previous.text.endswith(":")
 
 
-def _same_list(last: Line, line: Line, first: Line) -> bool:
+def follows_in_list(last: Line, line: Line, first: Line) -> bool:
     """The same marker as the list's first item, or the number or letter that follows the last one."""
     return line.marker == first.marker or _kind(line) == _kind(last) != "bullet" and _follows(last, line)
 
@@ -100,16 +100,18 @@ def _introduced(lines: Lines, i: int) -> bool:
 
 def _next_item_after_blank(lines: Lines, i: int, last: Line, first: Line) -> bool:
     j = lines.next_content(i)
-    return j < len(lines) and lines[j].kind == ITEM and _same_list(last, lines[j], first)
+    return j < len(lines) and lines[j].kind == ITEM and follows_in_list(last, lines[j], first)
 
 
 def _continues_item(lines: Lines, i: int, marker: str) -> bool:
-    """An unmarked line continues the item above: indented, wrapped, or followed by another item;
+    """An unmarked line continues the item above: indented, wrapped, the value under an item's
+    label ("- غرامة التأخير:" / "500 جنيه"), or followed (blank lines aside) by another item;
     but a line that ends with a colon introduces what follows."""
     line, previous = lines[i], lines[i - 1]
     if previous.kind not in (ITEM, TEXT) or line.text.endswith(":"):
         return False
-    following = lines[i + 1] if i + 1 < len(lines) else None
-    sandwiched = following is not None and following.kind == ITEM and following.marker == marker
-    return line.indent > 0 or sandwiched or continues(previous.text + "  ", line.text, lines.width)
+    following = lines.next_content(i + 1) if i + 1 < len(lines) else len(lines)
+    sandwiched = following < len(lines) and lines[following].kind == ITEM and lines[following].marker == marker
+    labelled = previous.kind == ITEM and previous.text.endswith((":", "："))
+    return line.indent > 0 or sandwiched or labelled or continues(previous.text + "  ", line.text, lines.width)
 

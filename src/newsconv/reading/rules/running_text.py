@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import headings
-from ..lines import ITEM, TEXT
+from ..flat_cells import FUNCTION_WORDS, figure_count
+from ..lines import ITEM, RULE, TEXT
 from ..reflow import continues, looks_wrapped
 from . import delimited_table
 from .base import ROW_KINDS, Lines
 from .marked_list import is_dash_aside
 
 MIN_STRETCH = 3
+_MIN_PROSE_WORDS = 6
 _MAX_ROW_CHARS = 100
 
 
@@ -29,10 +31,19 @@ def continues_text(lines: Lines, i: int) -> bool:
 
 
 def table_like(text: str, inside: bool = False) -> bool:
-    """Short enough for a table row, two words at least, and no sentence, clause or dateline; a
-    row ``inside`` a stretch may read as a date ("6 أكتوبر 37 25" is a city and its figures)."""
-    return (len(text) <= _MAX_ROW_CHARS and len(text.split()) >= 2
-            and not text.endswith(headings.CLAUSE_END) and (inside or not headings.is_dateline(text)))
+    """Short enough for a table row, two words at least, and no sentence or clause; a stretch
+    starts with no dateline or unpunctuated lead-in ("وفيما يلى بيان بدرجات الحرارة على المدن"),
+    but a row ``inside`` it may read as a date ("6 أكتوبر 37 25" is a city and its figures) or
+    hold a description in words."""
+    return (len(text) <= _MAX_ROW_CHARS and len(text.split()) >= 2 and not text.endswith(headings.CLAUSE_END)
+            and (inside or not (headings.is_dateline(text) or _is_prose(text))))
+
+
+def _is_prose(text: str) -> bool:
+    """Words of a sentence, not of a row: many of them, no figure, and a preposition or conjunction among them."""
+    words = text.lower().split()
+    return len(words) >= _MIN_PROSE_WORDS and not figure_count(text) \
+        and any(w in FUNCTION_WORDS and len(w) > 1 for w in words)  # a one-letter "A" heads a column
 
 
 def short_stretch(lines: Lines, i: int) -> Optional[int]:
@@ -42,15 +53,28 @@ def short_stretch(lines: Lines, i: int) -> Optional[int]:
     if i == lines.first_content:
         return None
     end = i
-    while end < len(lines) and (end == i or continues_text(lines, end)) and table_like(lines[end].source, end > i):
+    while end < len(lines):
+        if end > i and is_row_rule(lines, end):
+            end += 1
+            continue
+        if not ((end == i or continues_text(lines, end)) and table_like(lines[end].source, end > i)):
+            break
         end += 1
-    stretch = [line.source for line in lines[i:end]]
+    if lines[end - 1].kind == RULE:
+        end -= 1
+    stretch = [line.source for line in lines[i:end] if line.kind != RULE]
     if len(stretch) < MIN_STRETCH or looks_wrapped(stretch):
         return None
     width = lines.width
     if width is not None and all(continues(a, b, width) for a, b in zip(stretch, stretch[1:])):
         return None
     return end
+
+
+def is_row_rule(lines: Lines, i: int) -> bool:
+    """A rule of dashes between two rows of a flattened table (wire standings set zones apart so)."""
+    return lines[i].kind == RULE and lines[i].marker is None and lines[i].source.startswith("-") \
+        and i + 1 < len(lines) and lines[i + 1].kind == TEXT and table_like(lines[i + 1].source, True)
 
 
 def starts_stretch(lines: Lines, i: int) -> bool:
