@@ -24,14 +24,17 @@ def lines_of(text: str, disabled=()) -> rules.Lines:
 
 
 def test_the_rules_are_named_and_ordered_with_running_text_last():
-    assert rules.names() == ["markdown_heading", "delimited_table", "marked_list", "label_lines", "flat_table",
-                             "short_lines", "text_run"]
+    assert rules.names() == ["markdown_heading", "delimited_table", "ranked_table", "marked_list", "label_lines",
+                             "flat_table", "short_lines", "text_run"]
 
 
 @pytest.mark.parametrize("module, text, draft", [
     (rules.markdown_heading, "## Section", MarkedHeading(start=0, end=1, level=2, text="Section")),
     (rules.delimited_table, "a\tb\n1\t2", TableDraft(start=0, end=2, rows=(("a", "b"), ("1", "2")), header=True)),
     (rules.marked_list, "أ) بند\nب) بند", ListDraft(start=0, end=2, ordered=True, items=("بند", "بند"))),
+    (rules.ranked_table, "1. Porto 6 16\n2. Braga 6 12\n3. Benfica 6 11", TableDraft(
+        start=0, end=3, rows=(("1.", "Porto", "6", "16"), ("2.", "Braga", "6", "12"), ("3.", "Benfica", "6", "11")),
+        header=False)),
 ])
 def test_a_rule_matches_on_its_own(module, text, draft):
     assert module.match(lines_of(text), 0) == draft
