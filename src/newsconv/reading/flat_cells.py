@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"^[(\[]?[-+−]?[$€£¥]?[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫
 # A score or a range set apart by spaces ("2 – 1", "( 2 – 1 )"): one figure, one cell.
 _SCORE = re.compile(r"^\(?\s*[\d٠-٩۰-۹]+\s[-–—:]\s[\d٠-٩۰-۹]+\s*\)?$")
 _DASHES = ("-", "–", "—")
+_YEAR = re.compile(r"^(?:19|20)\d\d$|^[١۱][٩۹][٠-٩۰-۹]{2}$|^[٢۲][٠۰][٠-٩۰-۹]{2}$")
 _UNITS = frozenset("% ٪ € $ £ ¥".split())
 FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع ب ل و أو او ثم حول بين عبر خلال لدى ضد نحو دون حتى أن إن التي الذي الذين اللذين "
@@ -219,6 +220,10 @@ def _gap_score(words: Sequence[str], gap: int) -> float:
         score += 2
     if after.startswith(("(", "[")):
         score -= 2  # a bracketed unit or note belongs to the words before it
+    if before.endswith((")", "]")):
+        score += 2  # ... and ends their cell ("نسبة النجاح (%)")
+    if _YEAR.match(after) and not _NUMBER.match(before):
+        score -= 3  # a header's year belongs to the words it dates ("نسبة النجاح 2025")
     return score
 
 

@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 from .. import headings
 from ..drafts import TableDraft
 from ..lines import PIPE_ROW, RULE, SPACED_ROW, TAB_ROW
+from ..flat_cells import is_figure
 from .base import ROW_KINDS, Lines
 
 _MAX_SPACED_CELL_CHARS = 45
@@ -43,8 +44,9 @@ def starts_pipe_table(lines: Lines, i: int) -> bool:
 
 
 def reads_as_header(rows: Sequence[Sequence[str]]) -> bool:
-    """The first row is a header unless it holds figures, as data rows do."""
-    return len(rows) >= 2 and not any(ch.isdigit() for cell in rows[0] for ch in cell)
+    """The first row is a header unless a cell of it is or starts with a figure, as data rows
+    have ("نسبة النجاح 2025 (%)" names a column; "104" and "9°C" are values)."""
+    return len(rows) >= 2 and not any(is_figure(cell) or cell[:1].isdigit() for cell in rows[0])
 
 
 def _joined_header(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
