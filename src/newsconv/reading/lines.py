@@ -14,7 +14,7 @@ from ..text.script import DIGITS
 BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SPACED_ROW, TEXT = (
     "blank", "heading", "rule", "item", "tab_row", "pipe_row", "spaced_row", "text")
 
-BULLETS = "•·▪◦●■▫►‣⁃○◆◇♦✓✔➢➤▶→✅🔹🔸🔴🔵⬅"
+BULLETS = "•·∙⋅▪◦●■▫►‣⁃○◆◇♦✓✔➢➤▶→✅🔹🔸🔴🔵⬅"
 DASHES = "-–—"
 # Emoji bullets (WhatsApp pastes) may carry their variation selector.  A marker is followed by a space, or, pasted from a list that lost it ("10.مشروع", "•نص"), straight
 # by a letter.  Not after "*" (markdown emphasis), nor a Latin small letter after a dash or a

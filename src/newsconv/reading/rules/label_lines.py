@@ -1,7 +1,9 @@
-"""A run of "label: value" lines ("حزب النور: مقعدان", "خط الوسط: رودري، غوندوغان"): the figures or
-line-ups of a story, pasted as lines (blank lines between them or not), read as a bulleted list.
+"""A run of "label: value" or "label – value" lines ("حزب النور: مقعدان", "خط الوسط: رودري، غوندوغان",
+"ليكود – 36"): the figures, results or line-ups of a story, pasted as lines (blank lines between
+them or not), read as a bulleted list.
 
-Three lines at least, with labels of a few words that differ from line to line (an interview's
+Three lines at least, with labels of a few words (a longer list of places before a short value)
+that differ from line to line (an interview's
 alternating "س:" and "ج:" is no list) and short values; never the title, a dateline or a byline
 ("كتبت: ...", "آخر تحديث: 10:45"), nor a page's furniture ("المصدر: ...", "كلمات دلالية: ...").
 """
@@ -21,7 +23,11 @@ _MAX_VALUE_CHARS = 120
 _FURNITURE = frozenset("""المصدر مصدر اقرأ إقرأ كلمات الكلمات وسوم الوسوم تاريخ آخر صورة الصورة شاهد تابع منبع بیشتر
 عکس برچسب ماخذ مزید טגים מקור צילום קראו source read tags tag photo image credit credits see related lire
 voir mots""".split())
-_LABELLED = re.compile(r"^(?P<label>[^\s:：]+(?:\s[^\s:：]+){0,3})\s?[:：]\s+(?P<value>\S.*)$")
+# "label: value", or "label – value" (a dash set apart by spaces: "ليكود – 36", "Labour – 411 seats").
+_LABELLED = re.compile(r"^(?P<label>[^\s:：]+(?:\s[^\s:：]+){0,11}?)(?:\s?[:：]\s+|\s[-–—]\s?)(?P<value>\S.*)$")
+_MAX_LABEL_WORDS = 4
+_MAX_LONG_LABEL_WORDS = 12  # a list of places or names as the label of a short value
+_MAX_SHORT_VALUE_CHARS = 30
 
 
 def match(lines: Lines, i: int) -> Optional[ListDraft]:
@@ -47,6 +53,9 @@ def _label(lines: Lines, i: int) -> Optional[str]:
         return None
     found = _LABELLED.match(line.source)
     if not found or len(found.group("value")) > _MAX_VALUE_CHARS or any(ch.isdigit() for ch in found.group("label")):
+        return None
+    words = len(found.group("label").split())
+    if words > _MAX_LABEL_WORDS and (words > _MAX_LONG_LABEL_WORDS or len(found.group("value")) > _MAX_SHORT_VALUE_CHARS):
         return None
     if found.group("label").split()[0].lower() in _FURNITURE:
         return None

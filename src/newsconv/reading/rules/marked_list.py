@@ -20,7 +20,7 @@ def match(lines: Lines, i: int) -> Optional[ListDraft]:
     items, end, last = [first.text], i + 1, first
     while end < len(lines):
         line = lines[end]
-        if line.kind == ITEM and follows_in_list(last, line, first):
+        if line.kind == ITEM and follows_in_list(last, line, first, adjacent=True):
             items.append(line.text)
             last = line
         elif line.kind == BLANK and _next_item_after_blank(lines, end, last, first):
@@ -49,9 +49,16 @@ def is_dash_aside(lines: Lines, i: int) -> bool:
     return previous.kind == TEXT and not previous.text.endswith(":")
 
 
-def follows_in_list(last: Line, line: Line, first: Line) -> bool:
-    """The same marker as the list's first item, or the number or letter that follows the last one."""
-    return line.marker == first.marker or _kind(line) == _kind(last) != "bullet" and _follows(last, line)
+def follows_in_list(last: Line, line: Line, first: Line, adjacent: bool = False) -> bool:
+    """The same marker as the list's first item, another bullet right under an item of a bulleted
+    list (pastes mix "•" and "∙"; after a blank line a new bullet starts a new list, and a dash,
+    which also starts asides, only follows dashes), or the number or letter that follows the
+    last one."""
+    if line.marker == first.marker:
+        return True
+    if _kind(line) == _kind(first) == "bullet":
+        return adjacent and not (_is_dash_bullet(line) or _is_dash_bullet(first))
+    return _kind(line) == _kind(last) != "bullet" and _follows(last, line)
 
 
 def _kind(line: Line) -> str:

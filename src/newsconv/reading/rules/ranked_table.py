@@ -1,8 +1,8 @@
 """A ranking pasted as numbered lines that each end in the same figures ("1. Paris SG 87 33 28",
 "2. Monaco 70 34 21"): a league table or a poll's results with its rank column, not a list.
 
-The numbers must follow each other and every line must end in the same count (two or more) of
-figures; the rank stays the first cell as printed ("1."), as a reader sees it.  A line of short
+The numbers must follow each other (blank lines may stand between the rows) and every line must
+end in the same count (two or more) of figures; the rank stays the first cell as printed ("1."), as a reader sees it.  A line of short
 words right above the first row, without figures, is the header.  Where the cells of the lines
 end is :mod:`..flat_cells`'s decision, as for any flattened table.
 """
@@ -23,25 +23,31 @@ MIN_FIGURES = 2
 def match(lines: Lines, i: int) -> Optional[TableDraft]:
     header = lines[i].kind == TEXT and i + 1 < len(lines) and not any(ch.isdigit() for ch in lines[i].source)
     first = i + 1 if header else i
-    end = _ranking_end(lines, first)
-    if end - first < MIN_ROWS:
+    ranks = _ranking(lines, first)
+    if len(ranks) < MIN_ROWS:
         return None
-    table = split_flat_table([line.source for line in lines[i:end]])
-    if table is None or table[1] != end - i:
+    rows_at = [i] + ranks if header else ranks
+    table = split_flat_table([lines[k].source for k in rows_at])
+    if table is None or table[1] != len(rows_at):
         return None
     rows = table[0]
-    return TableDraft(start=i, end=end, rows=tuple(tuple(row) for row in rows), header=header and reads_as_header(rows))
+    return TableDraft(start=i, end=ranks[-1] + 1, rows=tuple(tuple(row) for row in rows),
+                      header=header and reads_as_header(rows))
 
 
-def _ranking_end(lines: Lines, i: int) -> int:
-    """The end of the run of numbered lines from ``i`` that follow each other and end in as many figures."""
+def _ranking(lines: Lines, i: int) -> list[int]:
+    """The numbered lines from ``i`` (blank lines may stand between them) that follow each other
+    and end in as many figures."""
     if i >= len(lines) or lines[i].kind != ITEM or not lines[i].marker.startswith("number:"):
-        return i
+        return []
     figures = trailing_figures(lines[i].text.split())
     if figures < MIN_FIGURES:
-        return i
-    end = i + 1
-    while end < len(lines) and lines[end].kind == ITEM and follows_in_list(lines[end - 1], lines[end], lines[i]) \
-            and trailing_figures(lines[end].text.split()) == figures:
-        end += 1
-    return end
+        return []
+    ranks = [i]
+    following = lines.next_content(i + 1)
+    while following < len(lines) and lines[following].kind == ITEM \
+            and follows_in_list(lines[ranks[-1]], lines[following], lines[i]) \
+            and trailing_figures(lines[following].text.split()) == figures:
+        ranks.append(following)
+        following = lines.next_content(following + 1)
+    return ranks
