@@ -23,7 +23,8 @@ DASHES = "-–—"
 # stop ("۱۔").
 _AFTER_MARKER = r"(?:\s+(?=\S)|(?=[^\W\d_]))"
 _AFTER_DASH = r"(?:\s+(?=\S)|(?=(?![a-z])[^\W\d_]))"
-_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}])\uFE0F?{_AFTER_MARKER}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
+_AFTER_BULLET = r"(?:\s+(?=\S)|(?=\S))"  # a bullet symbol starts no word: "•10p band", "•£800 million" are items
+_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}])\uFE0F?{_AFTER_BULLET}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
 _NUMBERED = [
     (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)۔]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
     for system, digits in DIGITS.items()

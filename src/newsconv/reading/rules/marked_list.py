@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..drafts import ListDraft
+from ..headings import CLAUSE_END
 from ..lines import BLANK, DASHES, ITEM, LETTER_ORDERS, TEXT, Line
 from ...text.script import DIGITS
 from ..reflow import continues
@@ -86,6 +87,7 @@ def _lettered(line: Line) -> bool:
     return line.marker.startswith("letter:")
 
 
+_MAX_GROUP_NAME_WORDS = 6
 _FIRST_LETTERS = {order[0] for order in LETTER_ORDERS.values()}
 
 
@@ -120,5 +122,14 @@ def _continues_item(lines: Lines, i: int, marker: str) -> bool:
     following = lines.next_content(i + 1) if i + 1 < len(lines) else len(lines)
     sandwiched = following < len(lines) and lines[following].kind == ITEM and lines[following].marker == marker
     labelled = previous.kind == ITEM and previous.text.endswith((":", "："))
+    if sandwiched and _heads_a_group(previous, line):
+        return False
     return line.indent > 0 or sandwiched or labelled or continues(previous.text + "  ", line.text, lines.width)
+
+
+def _heads_a_group(previous: Line, line: Line) -> bool:
+    """A short line without figures between items, under an item that ends in its figure
+    ("- Autres : 3" / "Divers gauche" / "- Sièges total : 12"): the name of the next group."""
+    return previous.kind == ITEM and previous.text[-1:].isdigit() and not any(ch.isdigit() for ch in line.text) \
+        and len(line.text.split()) <= _MAX_GROUP_NAME_WORDS and not line.text.endswith(CLAUSE_END)
 
