@@ -32,6 +32,7 @@ MIN_BODY_CHARS = 100
 MAX_DATE_LINE_WORDS = 3
 MAX_CREDIT_WORDS = 12
 MIN_LEAD_IN_WORDS = 9
+MAX_BYLINE_WORDS = 10
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -77,6 +78,10 @@ _WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s|^[^\W\d_]+(?
 _INNER_SENTENCE_END = re.compile(r"[.!?؟۔]\s+\S")
 _INTRODUCING_WORDS = ("التالي", "التالية", "يلي", "الآتي", "الآتية", "كالتالي", "زیر", "following", "suivants",
                       "suivantes")
+# "Read more", "À lire aussi", "اقرأ أيضاً": a pointer to another story, with or without its colon.
+_READ_MORE = ("read more", "read also", "see also", "related:", "à lire aussi", "a lire aussi", "lire aussi",
+              "à voir aussi", "voir aussi", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرا ايضا",
+              "شاهد أيضا", "شاهد أيضاً", "بیشتر بخوانید", "بخوانید", "مزید پڑھیں", "یہ بھی پڑھیں", "קראו עוד", "קראו גם")
 OPENING_QUOTES = ("«", "“", '"', "„", "'")
 CLOSING_QUOTES = ("»", "”", '"', "'")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -87,8 +92,8 @@ def is_dateline(text: str) -> bool:
     """A dateline, date, byline or source line ("القاهرة - رويترز", "12 May 2024", "By Jane Doe",
     "صحيفة الخبر من جدة")."""
     lowered = text.lower()
-    if lowered.startswith(_BYLINE_PREFIXES):
-        return True
+    if lowered.startswith(_BYLINE_PREFIXES) and len(text.split()) <= MAX_BYLINE_WORDS:
+        return True  # a longer line is a sentence that opens with the word ("par des domaines ...")
     if _DATE.search(text):
         return True
     if _DIGIT.search(text) and len(text.split()) <= 6 and not text.endswith(".") and _names_a_month(text):
@@ -121,6 +126,8 @@ def _names_a_month(text: str) -> bool:
 def looks_like_heading(text: str) -> bool:
     """Short, unpunctuated at its end (or a short question), and none of the short lines that are not headings."""
     if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if text.lower().rstrip(" :：").startswith(_READ_MORE):
         return False
     question = text.endswith(QUESTION_END) and len(text) <= MAX_QUESTION_CHARS
     if text.endswith(CLAUSE_END) and not question:
