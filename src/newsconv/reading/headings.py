@@ -14,7 +14,8 @@ import re
 from typing import Optional, Sequence
 
 from ..model import Block, Heading, List, Paragraph, Table
-from ..text.script import direction_of
+from ..text.languages import language
+from ..text.script import detect_language, direction_of
 from .drafts import ListDraft, LooseText, MarkedHeading, Part, TableDraft, source_lines
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
@@ -33,6 +34,7 @@ MAX_DATE_LINE_WORDS = 3
 MAX_CREDIT_WORDS = 12
 MIN_LEAD_IN_WORDS = 9
 MAX_BYLINE_WORDS = 10
+MAX_DATE_LINE_CHARS = 120  # "vendredi 27 octobre 2017 à 11:39 - Mis à jour le ... Par X"
 
 _MONTHS = (
     "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -49,7 +51,7 @@ _MONTH_NAMES = frozenset(_MONTHS)
 # "report") count only with their colon.
 _BYLINE_PREFIXES = (
     "بقلم", "كتب ", "كتبت ", "كتبه ", "كتب:", "كتبت:", "حاوره", "حاورته", "حوار:", "گفت‌وگو از", "گفتگو از", "تقرير:", "إعداد:", "اعداد:", "تحرير:", "ترجمة:", "المصدر:", "مراسل ",
-    "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "کد خبر", "מאת ", "כתב:", "כתבנו",
+    "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "کد خبر", "خاص ", "מאת ", "כתב:", "כתבנו",
     "כתבי ", "כתבת ", "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
 )
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
@@ -65,7 +67,6 @@ _DATELINE = re.compile(r"^[^\s:\d]+(?:\s[^\s:\d]+){0,2}(?:\s+[-–—]\s+|\s*/\s
 # "نشر في: 5 مايو 2025", "Published 12 May": a line that says when the story was published or updated.
 _PUBLISHED = re.compile(r"(?:^|\s)(?:نشر|نُشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|شائع|اپ ڈیٹ|פורסם|עודכן|"
                         r"published|updated|publié|mis à jour)(?:\s|:|$)", re.IGNORECASE)
-MAX_PUBLISHED_LINE_CHARS = 100
 # A desk's signature of initials ("ع/ع", "م.ع ح.س"): who wrote or edited the story.
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?(?:\s+(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?)*$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.
@@ -78,6 +79,11 @@ _WIRE_LEAD = re.compile(r"^[^()]{2,40}\([^()]{2,30}\)\s*[-–—]\s|^[^\W\d_]+(?
 _INNER_SENTENCE_END = re.compile(r"[.!?؟۔]\s+\S")
 _INTRODUCING_WORDS = ("التالي", "التالية", "يلي", "الآتي", "الآتية", "كالتالي", "زیر", "following", "suivants",
                       "suivantes")
+# "اليوم الأربعاء", "صباح اليوم", "امروز", "آج": the day a story's first paragraph reports, which
+# standfirsts under an Arabic-script headline do not name.
+_TODAY = re.compile(r"(?:^|\s)(?:اليوم|أمس|امس|الليلة|صباح|مساء|الأحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|"
+                    r"الخميس|الجمعة|السبت|امروز|دیروز|آج|گزشتہ روز)(?=\s|[،,.]|$)")
+MIN_LEAD_CHARS = 80
 # "Read more", "À lire aussi", "اقرأ أيضاً": a pointer to another story, with or without its colon.
 _READ_MORE = ("read more", "read also", "see also", "related:", "à lire aussi", "a lire aussi", "lire aussi",
               "à voir aussi", "voir aussi", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرا ايضا",
@@ -94,11 +100,11 @@ def is_dateline(text: str) -> bool:
     lowered = text.lower()
     if lowered.startswith(_BYLINE_PREFIXES) and len(text.split()) <= MAX_BYLINE_WORDS:
         return True  # a longer line is a sentence that opens with the word ("par des domaines ...")
-    if _DATE.search(text):
-        return True
+    if _DATE.search(text) and len(text) <= MAX_DATE_LINE_CHARS:
+        return True  # a long sentence that names a date is no date line
     if _DIGIT.search(text) and len(text.split()) <= 6 and not text.endswith(".") and _names_a_month(text):
         return True
-    if _DIGIT.search(text) and len(text) <= MAX_PUBLISHED_LINE_CHARS and _PUBLISHED.search(text):
+    if _DIGIT.search(text) and len(text) <= MAX_DATE_LINE_CHARS and _PUBLISHED.search(text):
         return True
     if _PLACE_AND_AGENCY.match(text) or _SOURCE_LINE.match(text) or _INITIALS.match(text):
         return True
@@ -154,7 +160,9 @@ def looks_like_deck(text: str) -> bool:
         return False
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False
-    return not text.endswith(CLAUSE_END) or len(text) <= 120
+    if len(text) >= MIN_LEAD_CHARS and _TODAY.search(text):
+        return False  # "أعلنت الوزارة، اليوم الأربعاء، ...": the story's first paragraph
+    return not text.endswith(CLAUSE_END) or len(text) <= language(detect_language(text)).deck_chars
 
 
 def decide(parts: Sequence[Part]) -> list[Block]:
@@ -248,7 +256,7 @@ def _is_deck(text: str, after: Optional[Part]) -> bool:
     followed_by_credits = isinstance(after, LooseText) and after.one_line and is_dateline(after.text) \
         and len(after.text.split()) <= MAX_CREDIT_WORDS
     return followed_by_credits and len(text) <= MAX_LONG_DECK_CHARS and not is_dateline(text) \
-        and not _CREDIT.search(text) and not _WIRE_LEAD.match(text)
+        and not _CREDIT.search(text) and not _WIRE_LEAD.match(text) and not _TODAY.search(text)
 
 
 def _body_started(blocks: Sequence[Block]) -> bool:

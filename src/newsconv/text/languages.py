@@ -4,6 +4,7 @@ bundled font family it is set in.  Readers and writers ask here; none keeps a co
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .script import ARABIC, HEBREW, LATIN, RTL_SCRIPTS
@@ -20,12 +21,15 @@ class Language:
     script: ARABIC, HEBREW or LATIN (any script without a bundled font counts as LATIN).
     locale: language and region ("ar-SA"): the tag itself when it names a region.
     digits: the digit set (a key of ``text.script.DIGITS``) numbers default to.
+    deck_chars: the longest whole sentence its news sites set as the standfirst under a headline
+            (Hebrew and Persian sites print long ones; a longer sentence there is the story's lead).
     """
 
     code: str
     script: str
     locale: str
     digits: str = "latin"
+    deck_chars: int = 120
 
     @property
     def direction(self) -> str:
@@ -39,7 +43,7 @@ class Language:
 
 _TABLE = {language.code: language for language in (
     Language("ar", ARABIC, "ar-SA", "arabic-indic"),
-    Language("fa", ARABIC, "fa-IR", "persian"),
+    Language("fa", ARABIC, "fa-IR", "persian", deck_chars=200),
     Language("ur", ARABIC, "ur-PK", "persian"),
     Language("ps", ARABIC, "ps-AF", "persian"),
     Language("ku", ARABIC, "ku-Arab-IQ", "arabic-indic"),
@@ -48,7 +52,7 @@ _TABLE = {language.code: language for language in (
     Language("he", HEBREW, "he-IL"),
     Language("yi", HEBREW, "yi-001"),
     Language("en", LATIN, "en-US"),
-    Language("fr", LATIN, "fr-FR"),
+    Language("fr", LATIN, "fr-FR", deck_chars=135),
     Language("es", LATIN, "es-ES"),
     Language("de", LATIN, "de-DE"),
 )}
@@ -62,7 +66,7 @@ def language(tag: str) -> Language:
     if known is None:
         return Language(tag, LATIN, tag)
     locale = tag if "-" in tag else known.locale
-    return Language(tag, known.script, locale, known.digits)
+    return dataclasses.replace(known, code=tag, locale=locale)
 
 
 def languages_in(script: str) -> tuple[str, ...]:
