@@ -52,7 +52,7 @@ _MONTH_NAMES = frozenset(_MONTHS)
 _BYLINE_PREFIXES = (
     "بقلم", "كتب ", "كتبت ", "كتبه ", "كتب:", "كتبت:", "حاوره", "حاورته", "حوار:", "گفت‌وگو از", "گفتگو از", "تقرير:", "إعداد:", "اعداد:", "تحرير:", "ترجمة:", "المصدر:", "مراسل ",
     "مراسلنا", "نویسنده:", "گزارش:", "گزارش از ", "خبرنگار ", "منبع:", "رپورٹ:", "تحریر:", "کد خبر", "خاص ", "מאת ", "כתב:", "כתבנו",
-    "כתבי ", "כתבת ", "by ", "par ", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
+    "כתבי ", "כתבת ", "by ", "par ", "avec afp", "avec reuters", "avec agences", "source:", "photo:", "reporting by", "written by", "reporter:", "auteur", "de notre",
 )
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|[٠-٩۰-۹]{1,4}[/.\-][٠-٩۰-۹]{1,2}[/.\-][٠-٩۰-۹]{1,4}")
 # "Islamabad (Special Correspondent)", "Paris (AFP)": a place and, in brackets, who filed it.
@@ -84,6 +84,8 @@ _INTRODUCING_WORDS = ("التالي", "التالية", "يلي", "الآتي", 
 _TODAY = re.compile(r"(?:^|\s)(?:اليوم|أمس|امس|الليلة|صباح|مساء|الأحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|"
                     r"الخميس|الجمعة|السبت|امروز|دیروز|آج|گزشتہ روز)(?=\s|[،,.]|$)")
 MIN_LEAD_CHARS = 80
+# "لندن: عالمی کپ ...", "اسلام آباد: ...": a place and a colon opening the story, as Urdu desks date it.
+_PLACE_COLON = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s")
 # "Read more", "À lire aussi", "اقرأ أيضاً": a pointer to another story, with or without its colon.
 _READ_MORE = ("read more", "read also", "see also", "related:", "à lire aussi", "a lire aussi", "lire aussi",
               "à voir aussi", "voir aussi", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرا ايضا",
@@ -160,8 +162,8 @@ def looks_like_deck(text: str) -> bool:
         return False
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False
-    if len(text) >= MIN_LEAD_CHARS and _TODAY.search(text):
-        return False  # "أعلنت الوزارة، اليوم الأربعاء، ...": the story's first paragraph
+    if len(text) >= MIN_LEAD_CHARS and (_TODAY.search(text) or _PLACE_COLON.match(text)):
+        return False  # "أعلنت الوزارة، اليوم الأربعاء، ...", "لندن: ...": the story's first paragraph
     return not text.endswith(CLAUSE_END) or len(text) <= language(detect_language(text)).deck_chars
 
 

@@ -49,7 +49,7 @@ _TABLE = {language.code: language for language in (
     Language("ku", ARABIC, "ku-Arab-IQ", "arabic-indic"),
     Language("sd", ARABIC, "sd-Arab-PK", "persian"),
     Language("ug", ARABIC, "ug-CN"),
-    Language("he", HEBREW, "he-IL"),
+    Language("he", HEBREW, "he-IL", deck_chars=400),
     Language("yi", HEBREW, "yi-001"),
     Language("en", LATIN, "en-US"),
     Language("fr", LATIN, "fr-FR", deck_chars=135),
