@@ -91,7 +91,8 @@ class TextRun:
 
 @dataclass(frozen=True)
 class ShortLines:
-    """Short lines standing together that do not read as a table: paragraphs, never headings."""
+    """Short lines standing together that do not read as a table: paragraphs (a short title over
+    each sentence may be a heading)."""
 
     start: int
     end: int
@@ -102,6 +103,10 @@ class ShortLines:
 
     @property
     def warning(self) -> str:
+        """What the reader tells the user: lines that might have been a table kept as text (none
+        when they read as titled sections)."""
+        if any(paragraph.heading_candidate for paragraph in self.paragraphs):
+            return ""
         return f"kept {len(self.paragraphs)} short lines as paragraphs: their table columns are unclear " \
                f"(\"{self.paragraphs[0].text[:40]}\")"
 
