@@ -23,7 +23,7 @@ from .drafts import ListDraft, LooseText, MarkedHeading, Part, TableDraft, sourc
 SENTENCE_END = (".", "!", "?", "؟", "۔", "…", ":", "»", '"', "”")
 CLAUSE_END = SENTENCE_END + (";", "؛", ",", "،")
 QUESTION_END = ("?", "؟", "!")
-_FULL_STOPS = (".", "!", "?", "؟", "۔", "…")
+FULL_STOPS = (".", "!", "?", "؟", "۔", "…")
 MAX_QUESTION_CHARS = 60
 MAX_HEADING_CHARS = 110
 MAX_HEADING_WORDS = 16
@@ -90,6 +90,8 @@ _PLACE_COLON = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s")
 _READ_MORE = ("read more", "read also", "see also", "related:", "à lire aussi", "a lire aussi", "lire aussi",
               "à voir aussi", "voir aussi", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرا ايضا",
               "شاهد أيضا", "شاهد أيضاً", "بیشتر بخوانید", "بخوانید", "مزید پڑھیں", "یہ بھی پڑھیں", "קראו עוד", "קראו גם")
+# A link, a handle or a hashtag: an embedded post or a share line, never a heading.
+_WEB_TOKEN = re.compile(r"https?://|www\.|\.com\b|pic\.twitter|(?:^|\s)[@#]\w")
 OPENING_QUOTES = ("«", "“", '"', "„", "'")
 CLOSING_QUOTES = ("»", "”", '"', "'")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -135,8 +137,8 @@ def looks_like_heading(text: str) -> bool:
     """Short, unpunctuated at its end (or a short question), and none of the short lines that are not headings."""
     if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
-    if text.lower().rstrip(" :：").startswith(_READ_MORE):
-        return False
+    if text.lower().rstrip(" :：").startswith(_READ_MORE) or text.startswith(("—", "―")) or _WEB_TOKEN.search(text):
+        return False  # a read-more pointer, a quote's attribution, or an embedded post's text
     question = text.endswith(QUESTION_END) and len(text) <= MAX_QUESTION_CHARS
     if text.endswith(CLAUSE_END) and not question:
         return False
@@ -271,7 +273,7 @@ def _body_started(blocks: Sequence[Block]) -> bool:
 def _is_story(text: str) -> bool:
     if len(text) >= MIN_BODY_CHARS:
         return True
-    return text.endswith(_FULL_STOPS) and not (is_dateline(text) or _CREDIT.search(text) or _LABEL.match(text))
+    return text.endswith(FULL_STOPS) and not (is_dateline(text) or _CREDIT.search(text) or _LABEL.match(text))
 
 
 def _names_the_speaker(draft: LooseText, previous: Optional[Block]) -> bool:

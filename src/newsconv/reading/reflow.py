@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from .drafts import LooseText, Part, collapse
 from .flat_cells import FUNCTION_WORDS, figure_count
-from .headings import SENTENCE_END
+from .headings import FULL_STOPS, SENTENCE_END
 
 MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
@@ -32,10 +32,10 @@ def wrap_width(runs: Sequence[Sequence[str]]) -> Optional[int]:
     near one width, and hardly any may run far past it.  The rows of a flattened table (mostly figures) are no wrapped
     lines: their lengths say nothing of a width.
     """
-    candidates = [len(line) for run in runs for line in run[:-1]
-                  if len(line) >= _MIN_WRAPPED_CHARS and not _row_of_figures(line)]
-    if len(candidates) < _MIN_WRAPPED_LINES:
-        return None
+    lines = [line for run in runs for line in run[:-1] if len(line) >= _MIN_WRAPPED_CHARS and not _row_of_figures(line)]
+    if len(lines) < _MIN_WRAPPED_LINES or sum(line.endswith(FULL_STOPS) for line in lines) > len(lines) / 2:
+        return None  # lines that mostly end their sentences are paragraphs, one a line
+    candidates = [len(line) for line in lines]
     candidates.sort()
     width = candidates[int(0.9 * (len(candidates) - 1))]
     if width > MAX_WRAP_WIDTH or width < 30:
