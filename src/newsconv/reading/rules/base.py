@@ -25,18 +25,20 @@ class Rule:
 @dataclass(frozen=True, eq=False)
 class Lines(Sequence[Line]):
     """An article's classified lines, with what rules need to know about the whole article:
-    the width it was hard-wrapped at, where its first line of content is, and which rules are on."""
+    the width it was hard-wrapped at, whether it sets its blocks apart with blank lines, where
+    its first line of content is, and which rules are on."""
 
     lines: tuple[Line, ...]
     rules: tuple[Rule, ...] = ()
     width: Optional[int] = None
     first_content: int = 0
+    spaced: bool = False
 
     @classmethod
     def of(cls, lines: Sequence[Line], rules: Sequence[Rule] = ()) -> "Lines":
         lines = tuple(lines)
         first = next((k for k, line in enumerate(lines) if line.kind != BLANK), len(lines))
-        return cls(lines, tuple(rules), wrap_width(_text_runs(lines)), first)
+        return cls(lines, tuple(rules), wrap_width(_text_runs(lines)), first, _spaced(lines))
 
     def __getitem__(self, index):
         return self.lines[index]
@@ -56,6 +58,18 @@ class Lines(Sequence[Line]):
 
     def enabled(self, name: str) -> bool:
         return any(rule.name == name for rule in self.rules)
+
+
+MIN_SPACING_BLANKS = 2
+
+
+def _spaced(lines: Sequence[Line]) -> bool:
+    """Blank lines stand between blocks (two places at least): then a line break inside a block
+    of prose is a wrap, not a new paragraph."""
+    kinds = [line.kind for line in lines]
+    between = sum(1 for k in range(1, len(kinds) - 1) if kinds[k] == BLANK and kinds[k - 1] != BLANK
+                  and kinds[k + 1] != BLANK)
+    return between >= MIN_SPACING_BLANKS
 
 
 def _text_runs(lines: Sequence[Line]) -> list[list[str]]:

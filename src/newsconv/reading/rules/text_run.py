@@ -4,7 +4,7 @@ paragraphs; every line that was not broken by a wrap ends its paragraph.  Whethe
 paragraph is in fact a heading is left to the heading stage."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Sequence
 
 from .. import headings
 from ..drafts import LooseText, TextRun, collapse
@@ -34,7 +34,7 @@ def _paragraphs(lines: Lines, start: int, end: int) -> tuple[LooseText, ...]:
     for index, text in enumerate(texts):
         following = texts[index + 1] if index + 1 < len(texts) else ""
         aside = bool(following) and lines[start + index + 1].kind == ITEM
-        if _glued(text, aside) or _wrapped_on(texts[first:index + 1], following, lines.width):
+        if _glued(text, aside) or _wrapped_on(texts[first:index + 1], following, lines):
             continue
         paragraphs.append(LooseText(
             start=start + first, end=start + index + 1, text=collapse(" ".join(texts[first:index + 1])),
@@ -49,7 +49,20 @@ def _glued(text: str, aside: bool) -> bool:
     return aside and not text.endswith(headings.CLAUSE_END)
 
 
-def _wrapped_on(current: Sequence[str], following: str, width: Optional[int]) -> bool:
+def _wrapped_on(current: Sequence[str], following: str, lines: Lines) -> bool:
     if headings.is_whole_quote(" ".join(current)) or (following and headings.is_dateline(following)):
         return False
-    return continues(current[-1], following, width) or runs_on(current[-1], following)
+    return continues(current[-1], following, lines.width) or runs_on(current[-1], following) \
+        or lines.spaced and _broken_mid_sentence(current[-1], following)
+
+
+def _broken_mid_sentence(line: str, following: str) -> bool:
+    """In an article that sets its paragraphs apart with blank lines, a long line that stops
+    short of its sentence's end, over another long line, was wrapped ("... סגר כללי החל מיום" /
+    "שלישי הקרוב. ..."), whether or not the article's width could be measured."""
+    return len(line) >= _MIN_BROKEN_CHARS and len(following) >= _MIN_FOLLOWING_CHARS \
+        and not line.endswith(headings.SENTENCE_END)
+
+
+_MIN_BROKEN_CHARS = 50
+_MIN_FOLLOWING_CHARS = 30
