@@ -37,6 +37,7 @@ _NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يات")
 MIN_ROWS = 3
 _MAX_LABEL_WORDS = 4
 _MIN_MEAN_SCORE = 0.9
+_MIXED_ROWS = 2
 
 
 def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], int]]:
@@ -170,10 +171,10 @@ def _cells_by_shape(words: list[str]) -> list[str]:
 
 
 def _split_header(words: list[str], columns: int) -> Optional[list[str]]:
-    """Group header words into ``columns`` cells at the best-scored gaps; one word short, the
-    header leaves the labels' column untitled."""
-    if len(words) == columns - 1:
-        return ["", *words]
+    """Group header words into ``columns`` cells at the best-scored gaps; one or two words short,
+    the header leaves the first columns (the labels', a ranking's rank) untitled."""
+    if columns - 2 <= len(words) < columns:
+        return [""] * (columns - len(words)) + list(words)  # the label (and rank) columns untitled
     if len(words) < columns:
         return None
     if len(words) == columns:
@@ -183,7 +184,11 @@ def _split_header(words: list[str], columns: int) -> Optional[list[str]]:
 
 
 def _label_description(rows: list[list[str]]) -> Optional[list[list[str]]]:
-    """Two-column tables of a short label and a longer description."""
+    """Two-column tables of a short label and a longer description, in words: lines some of which
+    hold figures and some not are sections and their figures, not a table's rows."""
+    with_figures = sum(1 for words in rows if any(ch.isdigit() for word in words for ch in word))
+    if min(with_figures, len(rows) - with_figures) >= _MIXED_ROWS:
+        return None
     cuts = [_best_gap(words) for words in rows]
     scores = [score for _, score in cuts]
     confident = sum(1 for s in scores if s > 0)
@@ -191,6 +196,8 @@ def _label_description(rows: list[list[str]]) -> Optional[list[list[str]]]:
         return None
     if max(gap for gap, _ in cuts) > 6:
         return None  # labels are short; a long first "cell" means this is prose
+    if any(words[gap - 1].endswith((":", "：")) for words, (gap, _) in zip(rows, cuts)):
+        return None  # "أولاً: خط القاهرة": a numbered section's title, not a label cell
     return [_cut(words, [gap]) for words, (gap, _) in zip(rows, cuts)]
 
 

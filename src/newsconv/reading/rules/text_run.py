@@ -34,7 +34,8 @@ def _paragraphs(lines: Lines, start: int, end: int) -> tuple[LooseText, ...]:
     for index, text in enumerate(texts):
         following = texts[index + 1] if index + 1 < len(texts) else ""
         aside = bool(following) and lines[start + index + 1].kind == ITEM
-        if _glued(text, aside) or _wrapped_on(texts[first:index + 1], following, lines):
+        title = start + index == lines.first_content  # the first line is the title, whatever follows it
+        if not title and (_glued(text, aside) or _wrapped_on(texts[first:index + 1], following, lines)):
             continue
         paragraphs.append(LooseText(
             start=start + first, end=start + index + 1, text=collapse(" ".join(texts[first:index + 1])),
