@@ -91,8 +91,6 @@ _PLACE_COLON = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s")
 _READ_MORE = ("read more", "read also", "see also", "related:", "à lire aussi", "a lire aussi", "lire aussi",
               "à voir aussi", "voir aussi", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرا ايضا",
               "شاهد أيضا", "شاهد أيضاً", "بیشتر بخوانید", "بخوانید", "مزید پڑھیں", "یہ بھی پڑھیں", "קראו עוד", "קראו גם")
-# A photo's caption under the headline: "صور أرشيفية لـ...", "عکس از ...", "Photo ...".
-_CAPTION_WORDS = ("صورة ", "صور ", "الصورة ", "الصور ", "عکس ", "تصویر ", "צילום", "photo ", "file photo", "image ")
 # A name alone: two or three capitalised words ("Henry Molski"), the reporter's.
 _LATIN_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$")
 # A link, a handle or a hashtag: an embedded post or a share line, never a heading.
@@ -164,11 +162,12 @@ def is_whole_quote(text: str) -> bool:
 
 def looks_like_deck(text: str) -> bool:
     """A deck may be longer than a heading and may end with a full stop, but never introduces a
-    list, and a short labelled line under the title is a credit ("حاوره: ..."), a photo's caption
-    ("صور أرشيفية ...") or the reporter's name alone ("Henry Molski")."""
+    list, and a short labelled line under the title is a credit ("حاوره: ...") or the reporter's
+    name alone ("Henry Molski").  (A caption's words without their credit, "صورة موضوعية", stay a
+    deck, as the editors' conventions have a lone tag line under the title.)"""
     if is_dateline(text) or is_date_line(text) or text.endswith((":", "،", ",")) or len(text) > MAX_DECK_CHARS:
         return False
-    if text.lower().startswith(_CAPTION_WORDS) or _LATIN_NAME.match(text):
+    if _LATIN_NAME.match(text):
         return False
     if _LABEL.match(text) and len(text.split()) <= 6 or _WIRE_LEAD.match(text) or _CREDIT.search(text):
         return False
