@@ -11,8 +11,9 @@ from typing import Optional
 
 from ..text.script import DIGITS
 
-BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SPACED_ROW, TEXT = (
-    "blank", "heading", "rule", "item", "tab_row", "pipe_row", "spaced_row", "text")
+BLANK, HEADING, RULE, ITEM, TAB_ROW, PIPE_ROW, SEMICOLON_ROW, SPACED_ROW, TEXT = (
+    "blank", "heading", "rule", "item", "tab_row", "pipe_row", "semicolon_row", "spaced_row", "text")
+MIN_SEMICOLON_CELLS = 3  # "Albany, NY;74;58;61": data exported with semicolons, not a sentence's two clauses
 
 BULLETS = "•·∙⋅▪◦●■▫►‣⁃○◆◇♦✓✔➢➤▶→✅🔹🔸🔴🔵⬅"
 DASHES = "-–—"
@@ -131,6 +132,9 @@ def _table_row(stripped: str, indent: int) -> Optional[Line]:
         cells = tuple(c.strip() for c in inner.split("|"))
         if len(cells) >= 2:
             return Line(PIPE_ROW, stripped, indent, cells=cells, source=stripped)
+    if stripped.count(";") >= MIN_SEMICOLON_CELLS - 1:
+        return Line(SEMICOLON_ROW, stripped, indent, cells=tuple(c.strip() for c in stripped.split(";")),
+                    source=stripped)
     cells = tuple(_SPACED_GAP.split(stripped))
     if len(cells) >= 2:
         return Line(SPACED_ROW, stripped, indent, cells=cells, source=stripped)

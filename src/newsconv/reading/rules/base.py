@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from ..drafts import Draft
-from ..lines import BLANK, PIPE_ROW, RULE, SPACED_ROW, TAB_ROW, TEXT, Line
+from ..lines import BLANK, PIPE_ROW, RULE, SEMICOLON_ROW, SPACED_ROW, TAB_ROW, TEXT, Line
 from ..reflow import wrap_width
 
-ROW_KINDS = (TAB_ROW, PIPE_ROW, SPACED_ROW)
+ROW_KINDS = (TAB_ROW, PIPE_ROW, SEMICOLON_ROW, SPACED_ROW)
 
 
 @dataclass(frozen=True)

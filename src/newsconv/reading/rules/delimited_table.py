@@ -1,5 +1,6 @@
 """A table whose cells are delimited on every row: by tabs, by pipes (markdown tables with or
-without their outer pipes and ``---`` rule), or by columns aligned with runs of spaces."""
+without their outer pipes and ``---`` rule), by semicolons (exported data: as many cells on
+every row), or by columns aligned with runs of spaces."""
 from __future__ import annotations
 
 from collections import Counter
@@ -7,7 +8,7 @@ from typing import Optional, Sequence
 
 from .. import headings
 from ..drafts import TableDraft
-from ..lines import PIPE_ROW, RULE, SPACED_ROW, TAB_ROW
+from ..lines import BLANK, PIPE_ROW, RULE, SEMICOLON_ROW, SPACED_ROW, TAB_ROW
 from ..flat_cells import is_figure
 from .base import ROW_KINDS, Lines
 
@@ -19,7 +20,15 @@ def match(lines: Lines, i: int) -> Optional[TableDraft]:
     if kind not in ROW_KINDS:
         return None
     end, rows, rule_at = i, [], None
-    while end < len(lines) and (lines[end].kind == kind or _is_table_rule(lines, end, kind)):
+    while end < len(lines):
+        if lines[end].kind == BLANK and kind in (TAB_ROW, SEMICOLON_ROW) and end > i:
+            following = lines.next_content(end)  # a page that set each row in its own paragraph
+            if following < len(lines) and lines[following].kind == kind:
+                end = following
+                continue
+            break
+        if not (lines[end].kind == kind or _is_table_rule(lines, end, kind)):
+            break
         if lines[end].kind == RULE:
             rule_at = len(rows)
         else:
@@ -27,6 +36,8 @@ def match(lines: Lines, i: int) -> Optional[TableDraft]:
         end += 1
     if len(rows) < 2 or (kind == SPACED_ROW and not _plausible_columns(rows)) or _credits(lines, i, end):
         return None
+    if kind == SEMICOLON_ROW and (len({len(r) for r in rows}) != 1 or not _plausible_columns(rows)):
+        return None  # clauses a sentence sets apart with semicolons vary from line to line
     if kind == TAB_ROW:
         rows = _tab_columns(rows)
     if kind == PIPE_ROW and rule_at is None:
