@@ -29,6 +29,8 @@ def match(lines: Lines, i: int) -> Optional[TableDraft]:
             break
         if not (lines[end].kind == kind or _is_table_rule(lines, end, kind)):
             break
+        if kind == SEMICOLON_ROW and rows and len(lines[end].cells) != len(rows[0]):
+            break  # exported rows all have as many cells: a sentence with semicolons ends the table
         if lines[end].kind == RULE:
             rule_at = len(rows)
         else:
