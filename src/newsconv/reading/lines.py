@@ -25,7 +25,8 @@ DASHES = "-–—"
 _AFTER_MARKER = r"(?:\s+(?=\S)|(?=[^\W\d_]))"
 _AFTER_DASH = r"(?:\s+(?=\S)|(?=(?![a-z])[^\W\d_]))"
 _AFTER_BULLET = r"(?:\s+(?=\S)|(?=\S))"  # a bullet symbol starts no word: "•10p band", "•£800 million" are items
-_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}])\uFE0F?{_AFTER_BULLET}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S))")
+_BULLET = re.compile(rf"^(?:([{re.escape(BULLETS)}])\uFE0F?{_AFTER_BULLET}|([{re.escape(DASHES)}]){_AFTER_DASH}|(\*)\s+(?=\S)"
+                     r"|(::)\s+(?=\S))")  # "::" marks the key points of some news pages
 _NUMBERED = [
     (system, re.compile(rf"^(\(?)([{digits}]{{1,3}})\s*(?:([.)۔]){_AFTER_MARKER}|([\-–]){_AFTER_DASH}|(:)\s+(?=[^\d\s]))"))
     for system, digits in DIGITS.items()
