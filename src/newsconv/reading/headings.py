@@ -65,9 +65,11 @@ _SOURCE_LINE = re.compile(rf"^(?:{'|'.join(_OUTLETS)})\s+\S+(?:\s\S+)?"
                           rf"(?:\s*[-–—]\s*\S+(?:\s\S+)?|\s(?:من|في|از|from|de)\s\S+(?:\s\S+)?|\s\([^()]+\))?$",
                           re.IGNORECASE)
 _DATELINE = re.compile(r"^[^\s:\d]+(?:\s[^\s:\d]+){0,2}(?:\s+[-–—]\s+|\s*/\s+)[^\s:\d]+(?:\s[^\s:\d]+){0,2}$")
-# "نشر في: 5 مايو 2025", "Published 12 May": a line that says when the story was published or updated.
-_PUBLISHED = re.compile(r"(?:^|\s)(?:نشر|نُشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|شائع|اپ ڈیٹ|פורסם|עודכן|"
-                        r"published|updated|publié|mis à jour)(?:\s|:|$)", re.IGNORECASE)
+# "نشر في: 5 مايو 2025", "Updated 12:45 GMT": the words that stamp when a story was published or updated
+# (meta.py reads the same stamps at a line's start).
+PUBLISHED_WORDS = ("updated", "published", "last updated", "posted", "publié", "mis à jour", "نشر في", "تاريخ النشر",
+                   "آخر تحديث", "تاریخ انتشار", "منتشر شده", "به‌روزرسانی", "آخرین به‌روزرسانی", "اپ ڈیٹ", "פורסם", "עודכן")
+_PUBLISHED = re.compile(rf"(?:^|\s)(?:{'|'.join(PUBLISHED_WORDS)})(?:\s|:|$)", re.IGNORECASE)
 # A desk's signature of initials ("ع/ع", "م.ع ح.س"): who wrote or edited the story.
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?(?:\s+(?:[^\W\d_]{1,2}[/.]){1,3}[^\W\d_]{1,2}\.?)*$")
 # "Read more: ...", "اقرأ أيضاً: ...", "Lire aussi : ...": a label of a few words and a colon.

@@ -19,6 +19,7 @@ import unicodedata
 from typing import Optional
 
 from ..model import Document, Heading, Meta, Paragraph, as_version_1
+from .headings import PUBLISHED_WORDS
 
 _MAX_LINE = 90  # a byline or date line is short; a longer line is a sentence
 
@@ -63,8 +64,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+({_D}{{1,2}}),?\s+({_D}{{4}})"
 _ISO = re.compile(rf"({_D}{{4}})-({_D}{{2}})-({_D}{{2}})")
 _NUMERIC = re.compile(rf"(?<!{_D})({_D}{{1,2}})[/.]({_D}{{1,2}})[/.]({_D}{{4}})")
 # Lines that stamp the article's time, with or without a date.
-_STAMP = re.compile(r"^(?:Updated|Published|Last updated|Posted|Publié|Mis à jour|آخر تحديث|تاريخ النشر|نشر في|"
-                    r"עודכן|פורסם|به‌روزرسانی|آخرین به‌روزرسانی|اپ ڈیٹ)\b", re.IGNORECASE)
+_STAMP = re.compile(rf"^(?:{'|'.join(sorted(PUBLISHED_WORDS, key=len, reverse=True))})\b", re.IGNORECASE)
 
 # A dateline: a place of up to four words, an agency in brackets, a dash.
 _DATELINE = re.compile(r"^(?P<place>[^\s()–—-][^()–—\-.:!?؟]{0,40}?)\s*\((?P<source>[^()]{1,40})\)\s*[-–—]")
