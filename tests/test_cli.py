@@ -201,12 +201,17 @@ def _children(pid: int) -> set[int]:
     return set()
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
-def test_a_worker_killed_mid_batch_costs_nothing_its_articles_are_retried(tmp_path):
+def docx_batch_of_40(tmp_path: Path) -> subprocess.Popen:
+    """``convert`` of 40 articles to DOCX with two workers, started and left running."""
     articles(tmp_path / "in", 40, ARTICLE * 3)
     command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "docx",
                "-O", str(tmp_path / "out"), "-j", "2"]
-    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_worker_killed_mid_batch_costs_nothing_its_articles_are_retried(tmp_path):
+    batch = docx_batch_of_40(tmp_path)
     wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 2 and len(workers_of(batch.pid)) >= 2)
     os.kill(workers_of(batch.pid)[-1], signal.SIGKILL)
     stderr = batch.communicate(timeout=120)[1]
@@ -217,10 +222,7 @@ def test_a_worker_killed_mid_batch_costs_nothing_its_articles_are_retried(tmp_pa
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 def test_kill_9_of_a_batch_ends_its_workers_quietly_and_leaves_no_partial_file(tmp_path):
-    articles(tmp_path / "in", 40, ARTICLE * 3)
-    command = [sys.executable, "-m", "newsconv", "convert", str(tmp_path / "in"), "--to", "docx",
-               "-O", str(tmp_path / "out"), "-j", "2"]
-    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    batch = docx_batch_of_40(tmp_path)
     wait_for(lambda: len(list(tmp_path.glob("out/*.docx"))) >= 2)
     below = processes_below(batch.pid)
     batch.kill()
