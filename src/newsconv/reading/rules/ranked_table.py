@@ -2,9 +2,10 @@
 "2. Monaco 70 34 21"): a league table or a poll's results with its rank column, not a list.
 
 The numbers must follow each other (blank lines may stand between the rows) and every line must
-end in the same count (two or more) of figures; the rank stays the first cell as printed ("1."), as a reader sees it.  A line of short
-words right above the first row, without figures, is the header.  Where the cells of the lines
-end is :mod:`..flat_cells`'s decision, as for any flattened table.
+end in the same count (two or more) of figures; the rank stays the first cell as printed ("1."),
+as a reader sees it.  A line of short words right above the first row, without figures, is the
+header.  Where the cells of the lines end is :mod:`..flat_cells`'s decision, as for any
+flattened table.
 """
 from __future__ import annotations
 
