@@ -51,8 +51,8 @@ class Face:
 
     def postscript_name(self) -> str:
         name = self.hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or Path(self.path).stem
-        if self.weight is not None:
-            name = f"{name.split('-')[0]}-Bold"  # the instance embedded, as its viewer names it
+        if self.weight is not None:  # the instance embedded, as its viewer names it
+            name = f"{name.split('-')[0]}-Bold{'Italic' if 'Italic' in name else ''}"
         return "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "Font"
 
 
