@@ -56,6 +56,12 @@ def split_flat_table(lines: Sequence[str]) -> Optional[tuple[list[list[str]], in
     return (described, len(described)) if described else None
 
 
+def has_sentence_words(words: Sequence[str]) -> bool:
+    """A preposition or conjunction among ``words`` (lowercased): the glue of a sentence, which
+    table rows and captions lack (a one-letter word may head a column: "A" for goals against)."""
+    return any(word in FUNCTION_WORDS and len(word) > 1 for word in words)
+
+
 def figure_count(line: str) -> int:
     """How many of the line's words are figures (or a table's dash for none)."""
     return sum(1 for word in line.split() if _NUMBER.match(word))

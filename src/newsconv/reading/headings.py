@@ -17,7 +17,7 @@ from ..model import Block, Heading, List, Paragraph, Table
 from ..text.languages import language
 from ..text.script import detect_language, direction_of
 from .drafts import ListDraft, LooseText, MarkedHeading, Part, TableDraft, source_lines
-from .flat_cells import FUNCTION_WORDS
+from .flat_cells import has_sentence_words
 
 # What ends a sentence (a closing quote ends a quoted one), and what ends at least a clause:
 # a heading ends with neither.
@@ -255,8 +255,7 @@ def _leads_in(text: str, after: Part) -> bool:
     يلى بيان بدرجات الحرارة المتوقعة غدا على المحافظات"); a heading over them is short, or a
     caption without the prepositions of a sentence ("جدول قیمت 3 روز اخیر هر گرم طلا ۱۸ عیار")."""
     words = text.lower().split()
-    return isinstance(after, (TableDraft, ListDraft)) and len(words) >= MIN_LEAD_IN_WORDS \
-        and any(word in FUNCTION_WORDS and len(word) > 1 for word in words)
+    return isinstance(after, (TableDraft, ListDraft)) and len(words) >= MIN_LEAD_IN_WORDS and has_sentence_words(words)
 
 
 def _opens_article(blocks: Sequence[Block]) -> bool:

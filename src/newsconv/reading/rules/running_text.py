@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import headings
-from ..flat_cells import FUNCTION_WORDS, figure_count
+from ..flat_cells import figure_count, has_sentence_words
 from ..lines import ITEM, RULE, TEXT
 from ..reflow import continues, looks_wrapped
 from . import delimited_table
@@ -42,8 +42,7 @@ def table_like(text: str, inside: bool = False) -> bool:
 def _is_prose(text: str) -> bool:
     """Words of a sentence, not of a row: many of them, no figure, and a preposition or conjunction among them."""
     words = text.lower().split()
-    return len(words) >= _MIN_PROSE_WORDS and not figure_count(text) \
-        and any(w in FUNCTION_WORDS and len(w) > 1 for w in words)  # a one-letter "A" heads a column
+    return len(words) >= _MIN_PROSE_WORDS and not figure_count(text) and has_sentence_words(words)
 
 
 def short_stretch(lines: Lines, i: int) -> Optional[int]:

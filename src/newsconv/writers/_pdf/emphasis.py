@@ -28,7 +28,7 @@ def with_emphasis(style: TextStyle, text: str, font_of: list[int],
         if not (bold or italic):
             continue
         face = faces[font_of[index]]
-        styled = fonts.styled_font(fonts.FontFile(face.path, face.weight), bold, italic)
+        styled = fonts.styled_font(face.file, bold, italic)
         if styled is None:
             continue
         face = load_face(styled)

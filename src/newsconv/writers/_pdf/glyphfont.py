@@ -38,9 +38,10 @@ class Face:
     """One font file as the PDF writer uses it: shaped and subset by HarfBuzz."""
 
     def __init__(self, file: fonts.FontFile):
+        self.file = file
         self.path, self.weight = file
         try:
-            self.shaping = ShapingFont(Path(self.path).read_bytes(), self.path, self.weight)
+            self.shaping = ShapingFont(_font_data(self.path), self.path, self.weight)
         except OSError as exc:
             raise FontError(f"{self.path}: cannot read the font ({exc})") from None
         self.units_per_em = self.shaping.units_per_em
@@ -54,6 +55,13 @@ class Face:
         if self.weight is not None:  # the instance embedded, as its viewer names it
             name = f"{name.split('-')[0]}-Bold{'Italic' if 'Italic' in name else ''}"
         return "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "Font"
+
+
+@lru_cache(maxsize=None)
+def _font_data(path: str) -> bytes:
+    """A font file's bytes, read once per process: a variable face's regular and bold instances
+    share them."""
+    return Path(path).read_bytes()
 
 
 @lru_cache(maxsize=None)
